@@ -67,40 +67,35 @@ public final class PemFolder {
             Path file = folder.resolve(name);
             PemContent content = PemContent.read(file, true, password);
             if (!content.keys.isEmpty() && !content.certificates.isEmpty()) {
-                identities.add(identity(file, content, file));
+                identities.add(identity(file, content.certificates, content.keys, file));
             }
         }
         return new ReloadingStore.Contents(identities, List.of());
     }
 
+    /** The identity of a chain file and a key file (which may be the same file). */
     public static Identity identity(Path certFile, Path keyFile, char[] password) throws CertificateStoreException {
-        PemContent certs = PemContent.read(certFile, certFile.equals(keyFile), password);
-        PemContent keys = certFile.equals(keyFile) ? certs : PemContent.read(keyFile, true, password);
+        boolean oneFile = certFile.equals(keyFile);
+        PemContent certs = PemContent.read(certFile, oneFile, password);
+        PemContent keys = oneFile ? certs : PemContent.read(keyFile, true, password);
         if (certs.certificates.isEmpty()) {
             throw new CertificateStoreException(Problem.MISSING_CERTIFICATE, certFile,
                     "no certificate in " + certFile, null);
         }
-        return identity(certFile, new PemContentPair(certs.certificates, keys.keys), keyFile);
+        return identity(certFile, certs.certificates, keys.keys, keyFile);
     }
 
-    private record PemContentPair(List<X509Certificate> certificates, List<PrivateKey> keys) {
-    }
-
-    private static Identity identity(Path certFile, PemContent content, Path keyFile) throws CertificateStoreException {
-        return identity(certFile, new PemContentPair(content.certificates, content.keys), keyFile);
-    }
-
-    private static Identity identity(Path certFile, PemContentPair content, Path keyFile)
-            throws CertificateStoreException {
-        if (content.keys().isEmpty()) {
+    private static Identity identity(Path certFile, List<X509Certificate> certificates, List<PrivateKey> keys,
+                                     Path keyFile) throws CertificateStoreException {
+        if (keys.isEmpty()) {
             throw new CertificateStoreException(Problem.MISSING_KEY, keyFile, "no private key in " + keyFile, null);
         }
-        PrivateKey key = content.keys().get(0);
-        X509Certificate leaf = Chains.certificateFor(key, content.certificates());
+        PrivateKey key = keys.get(0);
+        X509Certificate leaf = Chains.certificateFor(key, certificates);
         if (leaf == null) {
             throw new CertificateStoreException(Problem.KEY_MISMATCH, keyFile,
                     "the private key in " + keyFile + " belongs to no certificate in " + certFile, null);
         }
-        return new Identity(Chains.order(leaf, content.certificates()), key);
+        return new Identity(Chains.order(leaf, certificates), key);
     }
 }
