@@ -218,8 +218,8 @@ public final class PkixTrustVerifier implements TrustVerifier {
             }
             path.add(result.getTrustAnchor().getTrustedCert());
             return path;
-        } catch (CertPathBuilderException e) {
-            return null;
+        } catch (CertPathBuilderException | RuntimeException e) {
+            return null; // diagnose() finds out why
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK's PKIX CertPathBuilder is unavailable", e);
         }
@@ -310,8 +310,13 @@ public final class PkixTrustVerifier implements TrustVerifier {
             TrustFailure f = failure(e, certs, anchor);
             add(reasons, f);
             return f.kind();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's PKIX CertPathValidator is unavailable", e);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // a certificate the JDK cannot even process: refuse it, saying why
+            X509Certificate c = certs.isEmpty() ? anchor : certs.get(0);
+            TrustFailure f = new TrustFailure(Kind.OTHER, c, "certificate " + subject(c)
+                    + " could not be validated: " + e);
+            add(reasons, f);
+            return f.kind();
         }
     }
 
