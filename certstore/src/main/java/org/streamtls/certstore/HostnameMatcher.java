@@ -24,8 +24,10 @@ import org.streamtls.certstore.internal.NameMatching;
  *       {@code *.example.com} covers {@code a.example.com}, not {@code example.com}, not
  *       {@code a.b.example.com}. Partial-label wildcards ({@code f*.example.com}) never match, nor a
  *       wildcard directly over a public suffix: {@code *.com} and {@code *.co.uk} cover nothing.
- *       (Public suffixes: every single label, plus a built-in list of common country registries
- *       such as {@code co.uk}; this module does not ship the whole Public Suffix List.)</li>
+ *       (Public suffixes: the whole Public Suffix List, ICANN and private sections, as the JDK
+ *       ships it in {@code lib/security/public_suffix_list.dat}, so {@code *.github.io} covers
+ *       nothing either; a JDK without that file falls back to every single label plus a built-in
+ *       list of common registries such as {@code co.uk}.)</li>
  *   <li>IP literals (IPv4, IPv6, IPv6 in brackets) are compared byte for byte with iPAddress
  *       entries only: never with DNS names, never with wildcards, never with the CN.</li>
  *   <li>Legacy fallback: the subject's (most specific) common name is used as a DNS name only

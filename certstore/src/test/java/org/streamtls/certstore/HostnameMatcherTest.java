@@ -53,6 +53,12 @@ class HostnameMatcherTest {
             "*.co.uk,           example.co.uk,      false",
             "*.local,           printer.local,      false",
             "*.example.co.uk,   www.example.co.uk,  true",
+            // the whole Public Suffix List (the JDK's copy): private registries and wildcard rules too
+            "*.github.io,       attacker.github.io, false",
+            "*.ac.jp,           example.ac.jp,      false",
+            "*.example.kawasaki.jp, www.example.kawasaki.jp, false",
+            "*.city.kawasaki.jp, www.city.kawasaki.jp, true",
+            "*.example.github.io, www.example.github.io, true",
             // partial-label and misplaced wildcards never match
             "f*.example.com,    foo.example.com,    false",
             "*o.example.com,    foo.example.com,    false",
