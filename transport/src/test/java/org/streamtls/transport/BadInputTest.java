@@ -165,7 +165,7 @@ class BadInputTest {
             assertTrue(e.getMessage().startsWith("connection to 127.0.0.1:" + peer.port()
                     + " reset by the peer during receive"), e.getMessage());
             // Sending to the reset connection is an error too, not a hang.
-            assertThrows(IOException.class, () -> {
+            assertThrows(ConnectionResetException.class, () -> {
                 for (int i = 0; i < 100; i++) {
                     c.send(new byte[1024], 0, 1024);
                 }
