@@ -95,6 +95,7 @@ class BadInputTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closing the resource from another thread is the point
     void closeFromAnotherThreadWakesABlockedReceive() throws Exception {
         try (RawPeer peer = RawPeer.start("::1", RawPeer::holdOpen);
              Connection c = TcpConnections.connect("::1", peer.port(), ConnectionOptions.defaults())) {

@@ -59,8 +59,10 @@ class ListenerTest {
             assertTrue(listener.localAddress().getAddress().isAnyLocalAddress());
             assertEquals("HELLO v4", ask("127.0.0.1", listener.port()));
             assertEquals("HELLO v6", ask("::1", listener.port()));
-        } finally {
+            waitUntil(() -> listener.connectionsInProgress() == 0); // the handlers' last steps
             assertEquals(new Listener.StopReport(0, 0, 0), listener.stop(Duration.ofSeconds(1)));
+        } finally {
+            listener.stop(Duration.ZERO);
         }
     }
 
