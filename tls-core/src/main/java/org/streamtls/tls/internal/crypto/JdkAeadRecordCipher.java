@@ -296,6 +296,9 @@ final class JdkAeadRecordCipher implements TlsCipher {
         final byte[] nonce = new byte[NONCE_LENGTH];
         final byte[] additionalData;
         final byte[] oneByte = new byte[1];
+        /** Decryption only: the nonce and key of the previous record. */
+        final byte[] lastNonce = new byte[NONCE_LENGTH];
+        SecretKey lastKey;
         SecretKey key;
         byte[] buffer;
 
@@ -307,6 +310,16 @@ final class JdkAeadRecordCipher implements TlsCipher {
         }
 
         Cipher start(JdkAead aead, byte[] recordNonce, byte[] aad) throws GeneralSecurityException {
+            if (mode == Cipher.DECRYPT_MODE) {
+                if (key == lastKey && Arrays.equals(recordNonce, lastNonce)) {
+                    // SunJCE's ChaCha20-Poly1305 refuses the previous key and nonce even to decrypt
+                    // (e.g. the same record opened twice); step through a decoy nonce as BouncyCastle does.
+                    lastNonce[0] ^= (byte) 0x80;
+                    cipher.init(mode, key, aead.parameters(lastNonce));
+                }
+                System.arraycopy(recordNonce, 0, lastNonce, 0, NONCE_LENGTH);
+                lastKey = key;
+            }
             cipher.init(mode, key, aead.parameters(recordNonce));
             cipher.updateAAD(aad);
             return cipher;
