@@ -32,7 +32,9 @@ import org.bouncycastle.tls.crypto.impl.TlsImplUtils;
  *       this cipher keeps and reuses: no per-record array, no plaintext copy, and the buffer never
  *       holds plaintext;</li>
  *   <li>decryption writes into a second reused buffer instead of decrypting in place (the JDK's
- *       AES-GCM copies its whole input when input and output overlap).</li>
+ *       AES-GCM copies its whole input when input and output overlap); for ChaCha20-Poly1305 the
+ *       ciphertext is first moved to the start of that buffer and decrypted in place there (JDK 17
+ *       copies the input twice when it does not start at offset 0).</li>
  * </ul>
  * The per-record allocations left are the JCA's own (parameter spec, cipher state): a few hundred
  * bytes, independent of the record size.
@@ -208,15 +210,24 @@ final class JdkAeadRecordCipher implements TlsCipher {
         byte[] additionalData = tls13
                 ? decrypt.additionalData13(recordType, recordVersion, ciphertextLength)
                 : decrypt.additionalData12(seqNo, recordType, recordVersion, innerPlaintextLength);
-        byte[] output = decrypt.buffer(innerPlaintextLength, MAX_FRAGMENT);
+        byte[] output = decrypt.buffer(encryptionLength, MAX_FRAGMENT + JdkAead.TAG_LENGTH);
         if (output == ciphertext) {
-            output = new byte[innerPlaintextLength];
+            output = new byte[encryptionLength];
+        }
+        byte[] input = ciphertext;
+        int inputOffset = encryptionOffset;
+        if (aead == JdkAead.CHACHA20_POLY1305 && inputOffset != 0) {
+            // JDK 17's ChaCha20-Poly1305 copies its input twice (about 2 x record size) unless the
+            // ciphertext starts at offset 0; it decrypts in place without copying, so move it there.
+            System.arraycopy(ciphertext, encryptionOffset, output, 0, encryptionLength);
+            input = output;
+            inputOffset = 0;
         }
 
         int written;
         try {
             written = decrypt.start(aead, nonce, additionalData)
-                    .doFinal(ciphertext, encryptionOffset, encryptionLength, output, 0);
+                    .doFinal(input, inputOffset, encryptionLength, output, 0);
         } catch (AEADBadTagException | RuntimeException e) {
             throw new TlsFatalAlert(AlertDescription.bad_record_mac, e);
         } catch (GeneralSecurityException e) {
