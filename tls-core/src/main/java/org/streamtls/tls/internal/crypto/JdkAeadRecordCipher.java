@@ -39,11 +39,12 @@ import org.bouncycastle.tls.crypto.impl.TlsImplUtils;
  * The per-record allocations left are the JCA's own (parameter spec, cipher state): a few hundred
  * bytes, independent of the record size.
  *
- * <p>Thread-safety: like BouncyCastle's record layer, one thread at a time per direction. The
- * {@link TlsEncodeResult} returned by {@link #encodePlaintext} is valid until the next call of
- * {@code encodePlaintext}, and the {@link TlsDecodeResult} of {@link #decodeCiphertext} until the next
- * {@code decodeCiphertext}; BouncyCastle's {@code RecordStream} writes (or copies) each one before it
- * encodes or decodes the next record.
+ * <p>Thread-safety: each direction is locked for the duration of one record (BouncyCastle writes
+ * alerts from the reading thread without its write lock). A {@link TlsEncodeResult} or
+ * {@link TlsDecodeResult} stays valid until the same thread encodes (decodes) the next record:
+ * BouncyCastle's {@code RecordStream} writes or copies each one before that, and a buffer is only
+ * reused by the thread it was last handed to (another thread gets a new one), so a record being
+ * written by one thread is never overwritten by another.
  */
 final class JdkAeadRecordCipher implements TlsCipher {
 
@@ -156,6 +157,14 @@ final class JdkAeadRecordCipher implements TlsCipher {
     @Override
     public TlsEncodeResult encodePlaintext(long seqNo, short contentType, ProtocolVersion recordVersion,
             int headerAllocation, byte[] plaintext, int plaintextOffset, int plaintextLength) throws IOException {
+        synchronized (encrypt) {
+            return encode(seqNo, contentType, recordVersion, headerAllocation, plaintext, plaintextOffset,
+                    plaintextLength);
+        }
+    }
+
+    private TlsEncodeResult encode(long seqNo, short contentType, ProtocolVersion recordVersion,
+            int headerAllocation, byte[] plaintext, int plaintextOffset, int plaintextLength) throws IOException {
         int innerPlaintextLength = plaintextLength + (tls13 ? 1 : 0);
         int ciphertextLength = recordIvLength + innerPlaintextLength + JdkAead.TAG_LENGTH;
         int recordLength = headerAllocation + ciphertextLength;
@@ -199,6 +208,13 @@ final class JdkAeadRecordCipher implements TlsCipher {
 
     @Override
     public TlsDecodeResult decodeCiphertext(long seqNo, short recordType, ProtocolVersion recordVersion,
+            byte[] ciphertext, int ciphertextOffset, int ciphertextLength) throws IOException {
+        synchronized (decrypt) {
+            return decode(seqNo, recordType, recordVersion, ciphertext, ciphertextOffset, ciphertextLength);
+        }
+    }
+
+    private TlsDecodeResult decode(long seqNo, short recordType, ProtocolVersion recordVersion,
             byte[] ciphertext, int ciphertextOffset, int ciphertextLength) throws IOException {
         if (getPlaintextDecodeLimit(ciphertextLength) < 0) {
             throw new TlsFatalAlert(AlertDescription.decode_error);
@@ -253,12 +269,16 @@ final class JdkAeadRecordCipher implements TlsCipher {
 
     @Override
     public void rekeyDecoder() throws IOException {
-        rekey13(cryptoParams.getSecurityParametersConnection(), decrypt, !cryptoParams.isServer());
+        synchronized (decrypt) {
+            rekey13(cryptoParams.getSecurityParametersConnection(), decrypt, !cryptoParams.isServer());
+        }
     }
 
     @Override
     public void rekeyEncoder() throws IOException {
-        rekey13(cryptoParams.getSecurityParametersConnection(), encrypt, cryptoParams.isServer());
+        synchronized (encrypt) {
+            rekey13(cryptoParams.getSecurityParametersConnection(), encrypt, cryptoParams.isServer());
+        }
     }
 
     @Override
@@ -312,6 +332,7 @@ final class JdkAeadRecordCipher implements TlsCipher {
         SecretKey lastKey;
         SecretKey key;
         byte[] buffer;
+        Thread bufferOwner;
 
         Direction(Cipher cipher, int mode, int fixedIvLength, int additionalDataLength) {
             this.cipher = cipher;
@@ -375,13 +396,22 @@ final class JdkAeadRecordCipher implements TlsCipher {
             return additionalData;
         }
 
-        /** The reused buffer, grown (doubling, up to {@code max}) to hold at least {@code length} bytes. */
+        /**
+         * The reused buffer, grown (doubling, up to {@code max}) to hold at least {@code length} bytes.
+         * It is reused only by the thread it was last handed to: that thread has finished with the
+         * previous record (the record layer writes or copies a result before it asks for the next),
+         * while another thread might still be writing it. A different thread gets a new buffer, which
+         * becomes the reused one.
+         */
         byte[] buffer(int length, int max) {
+            Thread caller = Thread.currentThread();
             byte[] current = buffer;
-            if (current == null || current.length < length) {
-                int grown = current == null ? length : Math.min(Math.max(length, 2 * current.length), max);
-                current = new byte[Math.max(grown, length)];
+            if (current == null || current.length < length || caller != bufferOwner) {
+                int previous = current == null ? 0 : current.length;
+                int size = previous >= length ? previous : Math.min(Math.max(length, 2 * previous), max);
+                current = new byte[Math.max(size, length)];
                 buffer = current;
+                bufferOwner = caller;
             }
             return current;
         }

@@ -233,6 +233,43 @@ class DefaultBackendRecordProtectionTest {
                 + perRecordPair + " bytes");
     }
 
+    /**
+     * The encode buffer is reused by the thread that had it, never handed to another thread while
+     * the first may still be writing its record.
+     */
+    @Test
+    void aRecordInFlightIsNeverOverwrittenByAnotherThread() throws Exception {
+        RecordingCrypto clientCrypto = new RecordingCrypto();
+        connectRecording(clientCrypto, new RecordingCrypto(), ProtocolVersion.TLSv13,
+                CipherSuite.TLS_AES_128_GCM_SHA256);
+        TlsCipher cipher = clientCrypto.applicationCipher();
+        byte[] plaintext = new byte[1000];
+
+        TlsEncodeResult first = cipher.encodePlaintext(50, ContentType.application_data, ProtocolVersion.TLSv12, 5,
+                plaintext, 0, plaintext.length);
+        byte[] firstBytes = Arrays.copyOfRange(first.buf, first.off, first.off + first.len);
+        TlsEncodeResult[] fromOtherThread = new TlsEncodeResult[1];
+        Thread other = new Thread(() -> {
+            try {
+                fromOtherThread[0] = cipher.encodePlaintext(51, ContentType.application_data,
+                        ProtocolVersion.TLSv12, 5, plaintext, 0, plaintext.length);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        other.start();
+        other.join(10_000);
+        assertNotSame(first.buf, fromOtherThread[0].buf, "another thread must not get the buffer in flight");
+        assertArrayEquals(firstBytes, Arrays.copyOfRange(first.buf, first.off, first.off + first.len),
+                "the first thread's record is untouched");
+
+        TlsEncodeResult again = cipher.encodePlaintext(52, ContentType.application_data, ProtocolVersion.TLSv12, 5,
+                plaintext, 0, plaintext.length);
+        TlsEncodeResult andAgain = cipher.encodePlaintext(53, ContentType.application_data, ProtocolVersion.TLSv12,
+                5, plaintext, 0, plaintext.length);
+        assertSame(again.buf, andAgain.buf, "one thread writing record after record reuses its buffer");
+    }
+
     /** A tampered record on a live connection: the server fails with bad_record_mac. */
     @Test
     void tamperedRecordOnTheWireFailsTheConnection() throws IOException {
