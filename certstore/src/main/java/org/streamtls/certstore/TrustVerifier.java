@@ -18,4 +18,12 @@ public interface TrustVerifier {
      * @param purpose server or client authentication
      */
     TrustDecision verify(List<X509Certificate> chain, String expectedName, Purpose purpose);
+
+    /**
+     * The default: a {@link PkixTrustVerifier} trusting the JDK's default trust anchors, checking
+     * validity at the system clock, revocation not checked (see {@link PkixTrustVerifier}).
+     */
+    static TrustVerifier defaults() {
+        return PkixTrustVerifier.builder().trustAnchors(TrustAnchors.jdkDefaults()).build();
+    }
 }

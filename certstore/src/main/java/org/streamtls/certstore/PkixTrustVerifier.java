@@ -1,0 +1,487 @@
+package org.streamtls.certstore;
+
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertStore;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXReason;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.streamtls.certstore.TrustFailure.Kind;
+
+/**
+ * The default {@link TrustVerifier}: RFC 5280 path building and validation to a set of
+ * {@link TrustAnchors}, then the purpose and the host name, reporting every precise reason.
+ *
+ * <p><b>Which PKIX engine, and why.</b> Paths are built and validated by the JDK's
+ * {@code CertPathBuilder}/{@code CertPathValidator} ("PKIX", provider SUN), not bcpkix's. The JDK's
+ * is present in every runtime, needs no provider registration (bcpkix's PKIX classes expect the
+ * "BC" provider to be installed), applies the JDK's {@code jdk.certpath.disabledAlgorithms}
+ * policy (MD5, SHA-1 roots and small keys are refused as in JSSE), and its
+ * {@code CertPathValidatorException} carries a machine-readable reason
+ * ({@code BasicReason}/{@code PKIXReason}) and the index of the certificate concerned, which map
+ * onto {@link TrustFailure.Kind} without parsing messages. The builder finds a path from a leaf plus
+ * intermediates in any order, also around cross-signed certificates. When it finds none (its own
+ * error says only "unable to find valid certification path"), this class puts the presented
+ * certificates in issuer order itself and runs the validator on that path to learn why, then, if a
+ * certificate was out of its validity period, again at an instant when all were valid, so an
+ * expired intermediate does not hide a name-constraint or path-length violation behind it.
+ *
+ * <p><b>Checks:</b> signatures; validity of every certificate at the instant of the injected
+ * {@link Clock} (trust anchors themselves are not date-checked, as RFC 5280 and JSSE do, unless the
+ * leaf is itself the anchor); basicConstraints cA and pathLenConstraint; CA keyCertSign; name
+ * constraints (also those of the anchor certificate); unrecognised critical extensions; algorithm
+ * constraints; for the leaf, extendedKeyUsage for the {@link Purpose} (absent or anyExtendedKeyUsage
+ * allows every purpose) and keyUsage digitalSignature when keyUsage is present; for intermediates,
+ * an extendedKeyUsage, when present, must allow the purpose (as browsers require); and the name by
+ * {@link HostnameMatcher}.
+ *
+ * <p><b>Defaults:</b> the JDK's default trust anchors; {@link Clock#systemUTC()}. <b>Revocation is
+ * not checked</b> (neither CRL nor OCSP): PKIX revocation checking needs network access to the
+ * CAs' distribution points and responders, which this library never does on its own. Applications
+ * that need it can wrap this verifier.
+ *
+ * <p>Immutable and thread-safe; the trust-anchor set is cached until the {@link TrustAnchors}
+ * source returns a different list.
+ */
+public final class PkixTrustVerifier implements TrustVerifier {
+
+    private static final String ANY_EKU = "2.5.29.37.0";
+    private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+    private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+    private static final int MAX_CHAIN = 16;
+
+    private final TrustAnchors trustAnchors;
+    private final Clock clock;
+    private volatile Anchors cache;
+
+    private PkixTrustVerifier(Builder b) {
+        this.trustAnchors = b.trustAnchors;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configures a {@link PkixTrustVerifier}. Not thread-safe; the built verifier is. */
+    public static final class Builder {
+        private TrustAnchors trustAnchors;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The roots to trust; {@link TrustAnchors#jdkDefaults()} by default. */
+        public Builder trustAnchors(TrustAnchors trustAnchors) {
+            this.trustAnchors = Objects.requireNonNull(trustAnchors, "trustAnchors");
+            return this;
+        }
+
+        /** The clock whose instant the validity periods are checked at; the system UTC clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public PkixTrustVerifier build() {
+            if (trustAnchors == null) {
+                trustAnchors = TrustAnchors.jdkDefaults();
+            }
+            return new PkixTrustVerifier(this);
+        }
+    }
+
+    private static final class Anchors {
+        final List<X509Certificate> source;
+        final Set<TrustAnchor> trustAnchors = new HashSet<>();
+        final Set<X509Certificate> certificates;
+
+        Anchors(List<X509Certificate> source) {
+            this.source = source;
+            this.certificates = new LinkedHashSet<>(source);
+            for (X509Certificate c : source) {
+                trustAnchors.add(anchor(c));
+            }
+        }
+    }
+
+    private static TrustAnchor anchor(X509Certificate c) {
+        byte[] nc = c.getExtensionValue("2.5.29.30");
+        return new TrustAnchor(c, nc == null ? null : ASN1OctetString.getInstance(nc).getOctets());
+    }
+
+    private Anchors anchors() {
+        List<X509Certificate> current = trustAnchors.certificates();
+        Anchors a = cache;
+        if (a == null || a.source != current) {
+            a = new Anchors(current);
+            cache = a;
+        }
+        return a;
+    }
+
+    @Override
+    public TrustDecision verify(List<X509Certificate> chain, String expectedName, Purpose purpose) {
+        Objects.requireNonNull(purpose, "purpose");
+        if (chain == null || chain.isEmpty()) {
+            return TrustDecision.of(List.of(),
+                    List.of(new TrustFailure(Kind.NO_CERTIFICATE, null, "the peer presented no certificate")));
+        }
+        Anchors anchors = anchors();
+        Instant now = clock.instant();
+        X509Certificate leaf = chain.get(0);
+        Map<String, TrustFailure> reasons = new LinkedHashMap<>();
+
+        List<X509Certificate> path;
+        X509Certificate anchor;
+        if (anchors.certificates.contains(leaf)) {
+            path = List.of(leaf);
+            anchor = leaf;
+        } else {
+            path = build(anchors, chain, now);
+            anchor = path == null ? null : path.get(path.size() - 1);
+            if (path == null) {
+                List<X509Certificate> walked = new ArrayList<>();
+                anchor = diagnose(anchors, chain, now, walked, reasons);
+                path = walked;
+            }
+        }
+        for (X509Certificate c : path) {
+            if (c != anchor || c == leaf) {
+                checkValidity(c, now, reasons);
+            }
+        }
+        checkPurpose(path, anchor, purpose, reasons);
+        if (expectedName != null && !HostnameMatcher.matches(leaf, expectedName)) {
+            List<String> covered = HostnameMatcher.coveredNames(leaf);
+            String shown = covered.isEmpty() ? subject(leaf) : covered.get(0);
+            add(reasons, new TrustFailure(Kind.NAME_MISMATCH, leaf, "certificate for " + shown
+                    + " does not cover " + expectedName + " (covers: "
+                    + (covered.isEmpty() ? "no names" : String.join(", ", covered)) + ")"));
+        }
+        return TrustDecision.of(path, new ArrayList<>(reasons.values()));
+    }
+
+    /** A validated path (leaf first, anchor last) from the JDK's builder, or null when it found none. */
+    private static List<X509Certificate> build(Anchors anchors, List<X509Certificate> chain, Instant now) {
+        if (anchors.trustAnchors.isEmpty()) {
+            return null;
+        }
+        try {
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(chain.get(0));
+            PKIXBuilderParameters params = new PKIXBuilderParameters(anchors.trustAnchors, target);
+            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(chain)));
+            params.setDate(Date.from(now));
+            params.setRevocationEnabled(false);
+            params.setMaxPathLength(MAX_CHAIN);
+            PKIXCertPathBuilderResult result =
+                    (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
+            List<X509Certificate> path = new ArrayList<>();
+            for (java.security.cert.Certificate c : result.getCertPath().getCertificates()) {
+                path.add((X509Certificate) c);
+            }
+            path.add(result.getTrustAnchor().getTrustedCert());
+            return path;
+        } catch (CertPathBuilderException e) {
+            return null;
+        } catch (InvalidAlgorithmParameterException e) {
+            return null;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's PKIX CertPathBuilder is unavailable", e);
+        }
+    }
+
+    /**
+     * Puts the presented certificates in issuer order from the leaf, up to a trust anchor if one
+     * issued the last of them, and finds out why the path is not valid.
+     *
+     * @return the trust anchor reached, or null
+     */
+    private static X509Certificate diagnose(Anchors anchors, List<X509Certificate> chain, Instant now,
+                                            List<X509Certificate> walked, Map<String, TrustFailure> reasons) {
+        Set<X509Certificate> unused = new LinkedHashSet<>(chain.subList(1, chain.size()));
+        X509Certificate current = chain.get(0);
+        walked.add(current);
+        X509Certificate anchor = null;
+        while (walked.size() <= MAX_CHAIN) {
+            X509Certificate byAnchor = issuerAmong(current, anchors.certificates);
+            if (byAnchor != null && signedBy(current, byAnchor)) {
+                anchor = byAnchor;
+                break;
+            }
+            if (selfIssued(current) && signedBy(current, current)) {
+                add(reasons, new TrustFailure(Kind.SELF_SIGNED_UNTRUSTED, current, "certificate "
+                        + subject(current) + " is self-signed and not among the trusted certificates"));
+                break;
+            }
+            X509Certificate next = issuerAmong(current, unused);
+            if (next == null && byAnchor != null) {
+                anchor = byAnchor; // same name, other key: the validator reports the bad signature
+                break;
+            }
+            if (next == null) {
+                add(reasons, new TrustFailure(Kind.UNKNOWN_ISSUER, current, "certificate " + subject(current)
+                        + " was issued by " + current.getIssuerX500Principal().getName()
+                        + ", which is neither trusted nor among the certificates presented"));
+                break;
+            }
+            unused.remove(next);
+            walked.add(next);
+            current = next;
+        }
+        List<X509Certificate> toValidate = new ArrayList<>(walked);
+        X509Certificate validationAnchor = anchor;
+        if (validationAnchor == null) {
+            if (toValidate.size() < 2) {
+                return null;
+            }
+            // no trusted root: still check the links below the top certificate
+            validationAnchor = toValidate.remove(toValidate.size() - 1);
+        } else {
+            walked.add(anchor);
+        }
+        Kind first = validate(toValidate, validationAnchor, now, reasons);
+        if (first == Kind.EXPIRED || first == Kind.NOT_YET_VALID) {
+            Instant latestStart = Instant.MIN;
+            Instant earliestEnd = Instant.MAX;
+            for (X509Certificate c : toValidate) {
+                Instant s = c.getNotBefore().toInstant();
+                Instant e = c.getNotAfter().toInstant();
+                latestStart = s.isAfter(latestStart) ? s : latestStart;
+                earliestEnd = e.isBefore(earliestEnd) ? e : earliestEnd;
+            }
+            if (!latestStart.isAfter(earliestEnd)) {
+                validate(toValidate, validationAnchor, latestStart, reasons);
+            }
+        }
+        return anchor;
+    }
+
+    /** Runs the JDK's PKIX validator; adds its (first) failure; returns its kind, or null if valid. */
+    private static Kind validate(List<X509Certificate> certs, X509Certificate anchor, Instant at,
+                                 Map<String, TrustFailure> reasons) {
+        CertPath certPath;
+        try {
+            certPath = CertificateFactory.getInstance("X.509").generateCertPath(certs);
+            PKIXParameters params = new PKIXParameters(Set.of(anchor(anchor)));
+            params.setDate(Date.from(at));
+            params.setRevocationEnabled(false);
+            CertPathValidator.getInstance("PKIX").validate(certPath, params);
+            return null;
+        } catch (CertPathValidatorException e) {
+            TrustFailure f = failure(e, certs, anchor);
+            add(reasons, f);
+            return f.kind();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's PKIX CertPathValidator is unavailable", e);
+        }
+    }
+
+    private static TrustFailure failure(CertPathValidatorException e, List<X509Certificate> certs,
+                                        X509Certificate anchor) {
+        int index = e.getIndex();
+        X509Certificate c = index >= 0 && index < certs.size() ? certs.get(index) : null;
+        X509Certificate issuer = index + 1 < certs.size() ? certs.get(index + 1) : anchor;
+        CertPathValidatorException.Reason reason = e.getReason();
+        String who = c == null ? "a certificate" : "certificate " + subject(c);
+        if (reason == CertPathValidatorException.BasicReason.EXPIRED && c != null) {
+            return expired(c);
+        }
+        if (reason == CertPathValidatorException.BasicReason.NOT_YET_VALID && c != null) {
+            return notYetValid(c);
+        }
+        if (reason == CertPathValidatorException.BasicReason.INVALID_SIGNATURE) {
+            return new TrustFailure(Kind.BAD_SIGNATURE, c, "the signature on " + who
+                    + " does not verify with the public key of " + subject(issuer));
+        }
+        if (reason == CertPathValidatorException.BasicReason.ALGORITHM_CONSTRAINED) {
+            return new TrustFailure(Kind.WEAK_ALGORITHM, c, who + " uses a disabled algorithm: " + e.getMessage());
+        }
+        if (reason == PKIXReason.NOT_CA_CERT) {
+            return new TrustFailure(Kind.NOT_A_CA, c, who + " issues certificates but is not a CA"
+                    + " (no basicConstraints extension with cA=true)");
+        }
+        if (reason == PKIXReason.INVALID_KEY_USAGE) {
+            return new TrustFailure(Kind.NOT_A_CA, c, who + " issues certificates but its key usage"
+                    + " does not allow signing certificates (keyCertSign)");
+        }
+        if (reason == PKIXReason.PATH_TOO_LONG) {
+            return new TrustFailure(Kind.PATH_TOO_LONG, c, who + " is one CA too many: "
+                    + pathLengthLimiter(certs, anchor, index) + " allows fewer intermediate CAs below it");
+        }
+        if (reason == PKIXReason.INVALID_NAME) {
+            return new TrustFailure(Kind.NAME_CONSTRAINTS, c, who + " has a name outside the name constraints of "
+                    + nameConstrainer(certs, anchor, index) + " (names: "
+                    + (c == null ? "?" : String.join(", ", HostnameMatcher.coveredNames(c))) + ")");
+        }
+        if (reason == PKIXReason.UNRECOGNIZED_CRIT_EXT) {
+            return new TrustFailure(Kind.UNRECOGNIZED_CRITICAL_EXTENSION, c,
+                    who + " has a critical extension this validator does not recognise: " + e.getMessage());
+        }
+        if (reason == PKIXReason.NO_TRUST_ANCHOR && c != null) {
+            return new TrustFailure(Kind.UNKNOWN_ISSUER, c, who + " was issued by "
+                    + c.getIssuerX500Principal().getName() + ", which is not trusted");
+        }
+        return new TrustFailure(Kind.OTHER, c, who + " was refused by PKIX validation: " + e.getMessage());
+    }
+
+    private static String pathLengthLimiter(List<X509Certificate> certs, X509Certificate anchor, int index) {
+        List<X509Certificate> above = new ArrayList<>(certs.subList(Math.max(index + 1, 0), certs.size()));
+        above.add(anchor);
+        for (int j = 0; j < above.size(); j++) {
+            int limit = above.get(j).getBasicConstraints();
+            // certificates between this one and the offending CA (inclusive) that are CAs
+            if (limit >= 0 && limit < Integer.MAX_VALUE && j + 1 > limit) {
+                return "the pathLenConstraint " + limit + " of " + subject(above.get(j));
+            }
+        }
+        return "a pathLenConstraint above it";
+    }
+
+    private static String nameConstrainer(List<X509Certificate> certs, X509Certificate anchor, int index) {
+        List<X509Certificate> above = new ArrayList<>(certs.subList(Math.max(index + 1, 0), certs.size()));
+        above.add(anchor);
+        for (X509Certificate c : above) {
+            if (c.getExtensionValue("2.5.29.30") != null) {
+                return subject(c);
+            }
+        }
+        return "an issuing CA";
+    }
+
+    private static void checkValidity(X509Certificate c, Instant now, Map<String, TrustFailure> reasons) {
+        try {
+            c.checkValidity(Date.from(now));
+        } catch (CertificateExpiredException e) {
+            add(reasons, expired(c));
+        } catch (CertificateNotYetValidException e) {
+            add(reasons, notYetValid(c));
+        }
+    }
+
+    private static TrustFailure expired(X509Certificate c) {
+        return new TrustFailure(Kind.EXPIRED, c, "certificate " + subject(c) + " expired on "
+                + c.getNotAfter().toInstant());
+    }
+
+    private static TrustFailure notYetValid(X509Certificate c) {
+        return new TrustFailure(Kind.NOT_YET_VALID, c, "certificate " + subject(c) + " is not valid before "
+                + c.getNotBefore().toInstant());
+    }
+
+    private static void checkPurpose(List<X509Certificate> path, X509Certificate anchor, Purpose purpose,
+                                     Map<String, TrustFailure> reasons) {
+        String wanted = purpose == Purpose.SERVER ? SERVER_AUTH : CLIENT_AUTH;
+        String purposeName = purpose == Purpose.SERVER ? "TLS server authentication" : "TLS client authentication";
+        for (int i = 0; i < path.size(); i++) {
+            X509Certificate c = path.get(i);
+            if (i > 0 && c == anchor) {
+                break;
+            }
+            List<String> eku;
+            try {
+                eku = c.getExtendedKeyUsage();
+            } catch (java.security.cert.CertificateParsingException e) {
+                add(reasons, new TrustFailure(Kind.WRONG_PURPOSE, c, "certificate " + subject(c)
+                        + " has an unreadable extended key usage extension"));
+                continue;
+            }
+            if (eku != null && !eku.contains(wanted) && !eku.contains(ANY_EKU)) {
+                add(reasons, new TrustFailure(Kind.WRONG_PURPOSE, c, "certificate " + subject(c)
+                        + " is not for " + purposeName + " (its extended key usage allows: " + ekuNames(eku) + ")"));
+            }
+            if (i == 0) {
+                boolean[] ku = c.getKeyUsage();
+                if (ku != null && !ku[0]) {
+                    add(reasons, new TrustFailure(Kind.WRONG_PURPOSE, c, "certificate " + subject(c)
+                            + " is not for " + purposeName + ": its key usage does not allow digital signatures"));
+                }
+            }
+        }
+    }
+
+    private static String ekuNames(List<String> oids) {
+        List<String> names = new ArrayList<>();
+        for (String oid : oids) {
+            switch (oid) {
+                case SERVER_AUTH: names.add("TLS server authentication"); break;
+                case CLIENT_AUTH: names.add("TLS client authentication"); break;
+                case "1.3.6.1.5.5.7.3.3": names.add("code signing"); break;
+                case "1.3.6.1.5.5.7.3.4": names.add("email protection"); break;
+                case "1.3.6.1.5.5.7.3.8": names.add("time stamping"); break;
+                case "1.3.6.1.5.5.7.3.9": names.add("OCSP signing"); break;
+                default: names.add(oid);
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    private static X509Certificate issuerAmong(X509Certificate c, Iterable<X509Certificate> candidates) {
+        X509Certificate byName = null;
+        for (X509Certificate candidate : candidates) {
+            if (candidate != c && candidate.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+                if (signedBy(c, candidate)) {
+                    return candidate;
+                }
+                if (byName == null) {
+                    byName = candidate;
+                }
+            }
+        }
+        return byName;
+    }
+
+    private static boolean selfIssued(X509Certificate c) {
+        return c.getSubjectX500Principal().equals(c.getIssuerX500Principal());
+    }
+
+    private static boolean signedBy(X509Certificate c, X509Certificate issuer) {
+        try {
+            c.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String subject(X509Certificate c) {
+        return c == null ? "an unknown certificate" : c.getSubjectX500Principal().getName();
+    }
+
+    private static void add(Map<String, TrustFailure> reasons, TrustFailure f) {
+        String key = f.kind() + "/" + (f.certificate() == null ? "" : f.certificate().hashCode() + ":"
+                + f.certificate().getSerialNumber());
+        reasons.putIfAbsent(key, f);
+    }
+
+    @Override
+    public String toString() {
+        return "PkixTrustVerifier[" + trustAnchors + ", revocation not checked]";
+    }
+}
