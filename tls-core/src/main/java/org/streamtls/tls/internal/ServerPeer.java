@@ -291,9 +291,11 @@ final class ServerPeer extends AbstractTlsServer {
         super.notifyHandshakeComplete();
         var params = context.getSecurityParametersConnection();
         outcome.resumed = params.isResumedSession();
-        if (!outcome.resumed && newSession != null && newSession.isResumable() && !TlsUtils.isTLSv13(context)
-                && newSession.getSessionID() != null && newSession.getSessionID().length > 0) {
-            cache.put(HexFormat.of().formatHex(newSession.getSessionID()), newSession, outcome.peerChain,
+        // The completed session (BouncyCastle replaces the one announced by notifySession).
+        TlsSession session = context.getSession();
+        if (!outcome.resumed && newSession != null && session != null && session.isResumable()
+                && !TlsUtils.isTLSv13(context) && session.getSessionID() != null && session.getSessionID().length > 0) {
+            cache.put(HexFormat.of().formatHex(session.getSessionID()), session, outcome.peerChain,
                     outcome.peerTrusted, outcome.peerNameMatches, outcome.serverName);
         }
     }
