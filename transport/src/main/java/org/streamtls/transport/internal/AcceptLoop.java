@@ -93,7 +93,7 @@ public final class AcceptLoop {
             loop.signalRegistration = signal.whenSignalled(loop::cancel);
         }
         loop.acceptThread.start();
-        LOG.log(System.Logger.Level.DEBUG, () -> "listening on " + loop.localAddress
+        LOG.log(System.Logger.Level.DEBUG, () -> "listening on " + AddressText.of(loop.localAddress)
                 + (HandlerThreads.virtual() ? " (virtual handler threads)" : " (platform handler threads)"));
         return loop;
     }
@@ -166,7 +166,7 @@ public final class AcceptLoop {
             task.thread.start();
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.log(System.Logger.Level.WARNING, "cannot start a handler thread for "
-                    + connection.remoteAddress() + "; connection closed", e);
+                    + AddressText.of(connection.remoteAddress()) + "; connection closed", e);
             connection.close();
             refused.incrementAndGet();
             ended(task);
@@ -187,14 +187,18 @@ public final class AcceptLoop {
                 handler.handle(connection);
             } catch (CancelledException | ConnectionClosedException e) {
                 if (stopping) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> "handler for " + connection.remoteAddress()
+                    LOG.log(System.Logger.Level.DEBUG, () -> "handler for " + AddressText.of(connection.remoteAddress())
                             + " ended by stop: " + e.getMessage());
                 } else {
-                    LOG.log(System.Logger.Level.WARNING, "handler for " + connection.remoteAddress()
+                    LOG.log(System.Logger.Level.WARNING, "handler for " + AddressText.of(connection.remoteAddress())
                             + " failed: " + e.getMessage(), e);
                 }
+            } catch (IOException e) {
+                // Peers that reset, time out or send garbage are routine for a server.
+                LOG.log(System.Logger.Level.INFO, "handler for " + AddressText.of(connection.remoteAddress())
+                        + " failed: " + e, e);
             } catch (Throwable e) {
-                LOG.log(System.Logger.Level.WARNING, "handler for " + connection.remoteAddress()
+                LOG.log(System.Logger.Level.WARNING, "handler for " + AddressText.of(connection.remoteAddress())
                         + " failed: " + e, e);
             } finally {
                 connection.close();

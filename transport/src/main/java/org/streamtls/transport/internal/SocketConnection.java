@@ -65,6 +65,7 @@ public final class SocketConnection implements Connection {
     private final OutputStream out;
     private final InetSocketAddress localAddress;
     private final InetSocketAddress remoteAddress;
+    private final String peer;
     private final int bufferSize;
     private final InputStream inputStream = new ConnectionInputStream(this);
     private final OutputStream outputStream = new ConnectionOutputStream(this);
@@ -88,6 +89,7 @@ public final class SocketConnection implements Connection {
         this.out = socket.getOutputStream();
         this.localAddress = (InetSocketAddress) socket.getLocalSocketAddress();
         this.remoteAddress = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.peer = AddressText.of(remoteAddress);
         this.bufferSize = options.receiveBufferSize();
         this.receiveTimeout = options.receiveTimeout();
         this.sendTimeout = options.sendTimeout();
@@ -118,7 +120,7 @@ public final class SocketConnection implements Connection {
                 c.signalRegistration = signal.whenSignalled(c::cancel);
                 if (c.state == CANCELLED) {
                     c.close();
-                    throw new CancelledException("connection to " + c.remoteAddress);
+                    throw new CancelledException("connection to " + c.peer);
                 }
             }
             return c;
@@ -169,7 +171,7 @@ public final class SocketConnection implements Connection {
                     n = fill(deadline) < 0 ? -1 : take(b, off + got, need);
                 }
                 if (n < 0) {
-                    throw new EOFException("end of stream from " + remoteAddress + " after " + got
+                    throw new EOFException("end of stream from " + peer + " after " + got
                             + " of " + len + " bytes");
                 }
                 got += n;
@@ -288,7 +290,7 @@ public final class SocketConnection implements Connection {
         Objects.checkFromIndexSize(offset, length, data.length);
         ensureOpen("send");
         if (outputShutDown) {
-            throw new ConnectionClosedException("cannot send to " + remoteAddress
+            throw new ConnectionClosedException("cannot send to " + peer
                     + ": output was shut down");
         }
         if (length == 0) {
@@ -411,7 +413,7 @@ public final class SocketConnection implements Connection {
 
     @Override
     public String toString() {
-        return "Connection[" + localAddress + " -> " + remoteAddress + (isOpen() ? "" : ", closed") + "]";
+        return "Connection[" + AddressText.of(localAddress) + " -> " + peer + (isOpen() ? "" : ", closed") + "]";
     }
 
     // ---- errors -------------------------------------------------------------------------------
@@ -425,7 +427,7 @@ public final class SocketConnection implements Connection {
     private IOException closedError(String operation, IOException cause) {
         switch (state) {
             case CANCELLED: {
-                CancelledException e = new CancelledException(operation + " on connection to " + remoteAddress);
+                CancelledException e = new CancelledException(operation + " on connection to " + peer);
                 if (cause != null) {
                     e.initCause(cause);
                 }
@@ -433,11 +435,11 @@ public final class SocketConnection implements Connection {
             }
             case CLOSED_AFTER_SEND_TIMEOUT:
                 return new ConnectionClosedException("cannot " + operation + ": connection to "
-                        + remoteAddress + " was closed after a send timed out (" + TimeoutText.of(sendTimeout) + ")",
+                        + peer + " was closed after a send timed out (" + TimeoutText.of(sendTimeout) + ")",
                         cause);
             default:
                 return new ConnectionClosedException("cannot " + operation + ": connection to "
-                        + remoteAddress + " is closed", cause);
+                        + peer + " is closed", cause);
         }
     }
 
@@ -446,12 +448,18 @@ public final class SocketConnection implements Connection {
         if (state != OPEN) {
             return closedError(operation, e);
         }
+        if (socket.isClosed()) {
+            // Closed under us without close(): a virtual thread's socket I/O is closed by interrupt.
+            closeAs(CLOSED);
+            return new ConnectionClosedException("cannot " + operation + ": connection to " + peer
+                    + " was closed (" + e.getMessage() + ")", e);
+        }
         String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (e instanceof SocketException && (m.contains("reset") || m.contains("broken pipe"))) {
-            return new ConnectionResetException("connection to " + remoteAddress + " reset by the peer during "
+            return new ConnectionResetException("connection to " + peer + " reset by the peer during "
                     + operation + " (" + e.getMessage() + ")", e);
         }
-        return new IOException(operation + " on connection to " + remoteAddress + " failed: "
+        return new IOException(operation + " on connection to " + peer + " failed: "
                 + e.getMessage(), e);
     }
 

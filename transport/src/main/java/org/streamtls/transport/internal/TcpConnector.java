@@ -98,10 +98,7 @@ public final class TcpConnector {
         if (reasons.length() > 0) {
             reasons.append("; ");
         }
-        InetAddress a = address.getAddress();
-        String literal = a.getHostAddress();
-        reasons.append(a instanceof java.net.Inet6Address ? "[" + literal + "]" : literal)
-                .append(':').append(address.getPort()).append(' ').append(reason);
+        reasons.append(AddressText.of(address)).append(' ').append(reason);
     }
 
     private static void checkSignal(ShutdownSignal signal, String target) throws CancelledException {
