@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.tls.AlertDescription;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.streamtls.transport.ConnectionOptions;
 import org.streamtls.transport.ReceiveTimeoutException;
 
@@ -117,6 +119,41 @@ class SessionFeaturesTest {
             assertTrue(seen.get(1).resumed());
             assertEquals(Pki.CLIENT.leaf(), seen.get(1).peerChain().get(0), "the client of the original handshake");
             assertTrue(seen.get(1).peerTrusted());
+        }
+    }
+
+    @Test
+    void sessionsExpireAfterTheirLifetime() throws Exception {
+        TlsServerConfig serverConfig = Pki.serverConfig(Pki.SERVER_EC).build();
+        try (TestServer server = TestServer.start(serverConfig, new EchoSession())) {
+            TlsClientConfig config = Pki.clientConfig().versions(Set.of(TlsVersion.TLS_1_2))
+                    .sessionCacheLifetime(Duration.ofMillis(300)).build();
+            try (TlsConnection tls = TlsClient.connect("localhost", server.port(), config)) {
+                assertFalse(tls.session().resumed());
+            }
+            Thread.sleep(500);
+            try (TlsConnection tls = TlsClient.connect("localhost", server.port(), config)) {
+                assertFalse(tls.session().resumed(), "the client's cached session outlived its 300 ms");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TlsVersion.class)
+    void noCommonGroup(TlsVersion version) throws Exception {
+        TlsServerConfig serverConfig = Pki.serverConfig(Pki.SERVER_EC)
+                .namedGroups(List.of(TlsNamedGroup.SECP384R1)).build();
+        try (TestServer server = TestServer.start(serverConfig, new EchoSession())) {
+            TlsClientConfig config = Pki.clientConfig().versions(Set.of(version))
+                    .namedGroups(List.of(TlsNamedGroup.X25519)).build();
+            TlsException e = assertThrows(TlsException.class,
+                    () -> TlsClient.connect("localhost", server.port(), config));
+            assertTrue(e.alert().orElseThrow().fromPeer(), e.getMessage());
+            Throwable atServer = server.awaitResult();
+            assertInstanceOf(NoCommonParametersException.class, atServer, String.valueOf(atServer));
+            NoCommonParametersException n = (NoCommonParametersException) atServer;
+            assertEquals(NoCommonParametersException.Parameter.NAMED_GROUP, n.parameter(), n.getMessage());
+            assertTrue(n.getMessage().contains("X25519") && n.getMessage().contains("SECP384R1"), n.getMessage());
         }
     }
 
