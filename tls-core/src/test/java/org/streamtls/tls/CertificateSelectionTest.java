@@ -17,6 +17,7 @@ import org.streamtls.certstore.CertificateStores;
 import org.streamtls.certstore.DefaultClientCertificateSelector;
 import org.streamtls.certstore.DefaultServerCertificateSelector;
 import org.streamtls.certstore.Identity;
+import org.streamtls.certstore.KeyType;
 
 /**
  * Certificates chosen through certstore's default selectors: our server picks by SNI and by the key
@@ -70,6 +71,21 @@ class CertificateSelectionTest {
                     }
                 }
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TlsVersion.class)
+    void ed25519ServerCertificate(TlsVersion version) throws Exception {
+        Identity ed = Pki.serverLeaf("localhost").keyType(KeyType.ED25519).build();
+        try (TestServer server = TestServer.start(Pki.serverConfig(ed).build(), new EchoSession())) {
+            TlsClientConfig config = Pki.clientConfig().versions(Set.of(version)).build();
+            try (TlsConnection tls = TlsClient.connect("localhost", server.port(), config)) {
+                assertEquals(ed.leaf(), tls.session().peerChain().get(0));
+                Lines.send(tls, "edwards");
+                assertEquals("echo:edwards", Lines.read(tls));
+            }
+            server.assertServedOk();
         }
     }
 

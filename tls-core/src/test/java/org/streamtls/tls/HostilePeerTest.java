@@ -118,6 +118,7 @@ class HostilePeerTest {
             assertInstanceOf(HandshakeTimeoutException.class, t, String.valueOf(t));
             assertEquals(SHORT, ((HandshakeTimeoutException) t).timeout());
             assertTrue(waitedMs >= SHORT.toMillis() - 100 && waitedMs < 5000, "gave up after " + waitedMs + " ms");
+            assertTrue(server.awaitIdle(), "the handler's thread is free again");
             client.setSoTimeout(5000);
             InputStream in = client.getInputStream();
             byte[] buf = new byte[8192];
@@ -196,6 +197,7 @@ class HostilePeerTest {
             signal.signal();
             Throwable t = server.awaitResult();
             assertInstanceOf(CancelledException.class, t, String.valueOf(t));
+            assertTrue(server.awaitIdle(), "the handler's thread is free again");
         }
     }
 }

@@ -2,6 +2,7 @@ package org.streamtls.tls.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 import org.streamtls.transport.Connection;
 import org.streamtls.transport.Deadline;
 
@@ -19,7 +20,8 @@ final class EngineState {
      */
     static final Duration FAILURE_LINGER = Duration.ofMillis(250);
 
-    final Object writeLock = new Object();
+    /** Held while a record is written (and across a KeyUpdate); tryLock lets close() avoid waiting on a stuck writer. */
+    final ReentrantLock writeLock = new ReentrantLock();
     final Connection transport;
     volatile boolean closeNotifySent;
     volatile boolean closeNotifyReceived;

@@ -167,7 +167,7 @@ final class ServerPeer extends AbstractTlsServer {
         org.streamtls.tls.TlsCipherSuite suite = Codes.cipherSuite(cipherSuite);
         if (suite != null && suite.serverKeyAlgorithm() != null) {
             Identity id = identity();
-            if (id == null || !suite.serverKeyAlgorithm().equals(Signers.keyFamily(id.privateKey()))) {
+            if (id == null || !fits(suite.serverKeyAlgorithm(), Signers.keyFamily(id.privateKey()))) {
                 return false;
             }
         }
@@ -192,6 +192,14 @@ final class ServerPeer extends AbstractTlsServer {
     protected int selectECDH(int minimumCurveBits) {
         return Arrays.stream(commonEcdhGroups()).filter(g -> NamedGroup.getCurveBits(g) >= minimumCurveBits)
                 .findFirst().orElse(-1);
+    }
+
+    /** ECDHE_ECDSA suites also carry EdDSA keys (RFC 8422); ECDHE_RSA suites need RSA. */
+    private static boolean fits(String suiteKeyAlgorithm, String keyFamily) {
+        if ("EC".equals(suiteKeyAlgorithm)) {
+            return "EC".equals(keyFamily) || "Ed25519".equals(keyFamily) || "Ed448".equals(keyFamily);
+        }
+        return suiteKeyAlgorithm.equals(keyFamily);
     }
 
     @Override
