@@ -132,12 +132,17 @@ final class ExternalPeer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(2, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(2, TimeUnit.SECONDS);
+            }
+            reader.join(2000);
+        } catch (InterruptedException e) {
             process.destroyForcibly();
-            process.waitFor(2, TimeUnit.SECONDS);
+            Thread.currentThread().interrupt();
         }
-        reader.join(2000);
     }
 }

@@ -133,27 +133,31 @@ class HostilePeerTest {
         TlsServerConfig config = Pki.serverConfig(Pki.SERVER_EC)
                 .timeouts(TlsTimeouts.builder().handshake(SHORT).build()).build();
         byte[] hello = jsseClientHello();
-        try (TestServer server = TestServer.start(config, tls -> { });
-             Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-            client.setTcpNoDelay(true);
-            CompletableFuture<Void> trickler = CompletableFuture.runAsync(() -> {
-                try {
-                    for (byte b : hello) {
-                        client.getOutputStream().write(b);
-                        Thread.sleep(50);
+        try (TestServer server = TestServer.start(config, tls -> { })) {
+            Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port());
+            CompletableFuture<Void> trickler = null;
+            try {
+                client.setTcpNoDelay(true);
+                trickler = CompletableFuture.runAsync(() -> {
+                    try {
+                        for (byte b : hello) {
+                            client.getOutputStream().write(b);
+                            Thread.sleep(50);
+                        }
+                    } catch (Exception e) {
+                        // the server closed on us: expected
                     }
-                } catch (Exception e) {
-                    // the server closed on us: expected
-                }
-            });
-            long start = System.nanoTime();
-            Throwable t = server.awaitResult();
-            long waitedMs = (System.nanoTime() - start) / 1_000_000;
-            assertInstanceOf(HandshakeTimeoutException.class, t, String.valueOf(t));
-            assertTrue(waitedMs < 3000, "each byte came well within a per-read timeout, but the handshake"
-                    + " deadline held: gave up after " + waitedMs + " ms (the whole hello would take "
-                    + hello.length * 50 + " ms)");
-            client.close();
+                });
+                long start = System.nanoTime();
+                Throwable t = server.awaitResult();
+                long waitedMs = (System.nanoTime() - start) / 1_000_000;
+                assertInstanceOf(HandshakeTimeoutException.class, t, String.valueOf(t));
+                assertTrue(waitedMs < 3000, "each byte came well within a per-read timeout, but the handshake"
+                        + " deadline held: gave up after " + waitedMs + " ms (the whole hello would take "
+                        + hello.length * 50 + " ms)");
+            } finally {
+                client.close(); // ends the trickler
+            }
             trickler.get(10, TimeUnit.SECONDS);
         }
     }

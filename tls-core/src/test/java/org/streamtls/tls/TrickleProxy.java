@@ -82,14 +82,19 @@ final class TrickleProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         listening.close();
         for (Socket s : sockets) {
             s.close();
         }
         for (Thread t : threads) {
             t.interrupt();
-            t.join(2000);
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }
