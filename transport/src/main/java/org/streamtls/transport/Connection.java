@@ -21,11 +21,16 @@ import java.time.Duration;
  *
  * <p><b>Sending.</b> {@link #send} writes all bytes or fails; it gives up after the send timeout
  * with {@link SendTimeoutException} when the peer stops reading. After a send timeout an unknown
- * prefix of the message may have been sent.
+ * prefix of the message may have been sent, and the connection is closed (a later operation
+ * fails with {@link ConnectionClosedException} saying so).
  *
  * <p><b>Buffering.</b> Received bytes pass through a buffer that belongs to the connection, so a
  * layer on top (TLS) and whatever reads after it (plaintext after close_notify, or TLS after
  * STARTTLS) see the same bytes, none lost and none duplicated.
+ *
+ * <p><b>Errors.</b> Use after close fails at once with {@link ConnectionClosedException}; a peer
+ * that resets the connection gives {@link ConnectionResetException}; every message names the peer
+ * and the operation. Nothing blocks without a deadline.
  *
  * <p><b>Cancellation.</b> A connection may be tied to a {@link ShutdownSignal}; when it fires,
  * every blocked operation ends at once with {@link CancelledException}.
@@ -49,9 +54,13 @@ public interface Connection extends Closeable {
     /**
      * Receives at least one and at most {@code length} bytes into {@code buffer} at {@code offset},
      * within the receive timeout (or the deadline begun with {@link #beginReceiveDeadline}).
+     * Buffered bytes are returned without waiting.
      *
      * @return the number of bytes received, or -1 at the end of the stream ({@code length} 0 returns 0)
      * @throws ReceiveTimeoutException if nothing arrived in time; nothing is lost
+     * @throws CancelledException if the shutdown signal fired
+     * @throws ConnectionClosedException if the connection is (or was, while waiting) closed
+     * @throws ConnectionResetException if the peer reset the connection
      */
     int receive(byte[] buffer, int offset, int length) throws IOException;
 
@@ -60,13 +69,17 @@ public interface Connection extends Closeable {
      * bytes received so far stay buffered for the next receive and {@link ReceiveTimeoutException}
      * is thrown.
      *
-     * @throws java.io.EOFException if the stream ends before {@code length} bytes arrived
+     * @throws java.io.EOFException if the stream ends before {@code length} bytes arrived (the
+     *         bytes that did arrive stay buffered)
+     * @throws ReceiveTimeoutException if the deadline passed first; nothing is lost
      */
     void receiveExactly(byte[] buffer, int offset, int length) throws IOException;
 
     /**
      * Puts every following receive, including those through {@link #inputStream()}, under one
-     * deadline, until {@link #endReceiveDeadline()}. Replaces a deadline already begun.
+     * deadline, until {@link #endReceiveDeadline()}. Replaces a deadline already begun. A receive
+     * that finds the deadline passed throws {@link ReceiveTimeoutException} naming the deadline's
+     * timeout. Call it from the receiving thread.
      */
     void beginReceiveDeadline(Deadline deadline);
 
@@ -89,7 +102,10 @@ public interface Connection extends Closeable {
     /** Bytes already received and buffered, which a receive returns without waiting. */
     int buffered();
 
-    /** Sends a TCP FIN: the peer sees end of stream; receiving goes on. */
+    /**
+     * Sends a TCP FIN: the peer sees end of stream; receiving goes on. A later send fails with
+     * {@link ConnectionClosedException}. Idempotent.
+     */
     void shutdownOutput() throws IOException;
 
     /** Closes the connection and wakes every blocked operation on it. Idempotent. */
@@ -99,17 +115,29 @@ public interface Connection extends Closeable {
     /** False once closed, by either {@link #close()} or cancellation. */
     boolean isOpen();
 
+    /** This side's address and port; still known after close. */
     InetSocketAddress localAddress();
 
+    /** The peer's address and port; still known after close. */
     InetSocketAddress remoteAddress();
 
-    /** The timeout of each receive call; must be positive. */
+    /** The timeout of each receive call (from {@link ConnectionOptions#receiveTimeout()} at first). */
     Duration receiveTimeout();
 
+    /**
+     * Changes the timeout of the following receive calls.
+     *
+     * @throws IllegalArgumentException if null, zero or negative; the message names the value
+     */
     void setReceiveTimeout(Duration timeout);
 
-    /** The timeout of each send call; must be positive. */
+    /** The timeout of each send call (from {@link ConnectionOptions#sendTimeout()} at first). */
     Duration sendTimeout();
 
+    /**
+     * Changes the timeout of the following send calls.
+     *
+     * @throws IllegalArgumentException if null, zero or negative; the message names the value
+     */
     void setSendTimeout(Duration timeout);
 }

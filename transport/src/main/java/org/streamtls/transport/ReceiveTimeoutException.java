@@ -2,6 +2,7 @@ package org.streamtls.transport;
 
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import org.streamtls.transport.internal.TimeoutText;
 
 /**
  * A receive did not complete before its deadline. Nothing was lost: bytes that arrived are

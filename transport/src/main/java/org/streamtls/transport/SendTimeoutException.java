@@ -2,6 +2,7 @@ package org.streamtls.transport;
 
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import org.streamtls.transport.internal.TimeoutText;
 
 /**
  * A send did not complete before the send timeout: the peer stopped reading. Part of the message

@@ -1,0 +1,29 @@
+package org.streamtls.transport;
+
+import java.net.ConnectException;
+
+/**
+ * A connect failed on every address the host name resolved to. The message names the host, the
+ * port and the cause of each failed address; each per-address exception is attached as a
+ * {@linkplain #getSuppressed() suppressed} exception.
+ */
+public class ConnectFailedException extends ConnectException {
+
+    private final String host;
+    private final int port;
+
+    public ConnectFailedException(String host, int port, String message) {
+        super(message);
+        this.host = host;
+        this.port = port;
+    }
+
+    /** The host name (or address literal) that was asked for. */
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+}
