@@ -1,0 +1,93 @@
+package org.streamtls.samples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamtls.samples.testing.ExternalProcess;
+
+/**
+ * The packaged jar, {@code samples/target/streamtls.jar}, run with {@code java -jar} as a user
+ * runs it. Runs in the integration-test phase, after "package" built the jar.
+ */
+class CliJarIT {
+
+    static Path jar;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void findJar() {
+        String path = System.getProperty("streamtls.jar");
+        assertTrue(path != null, "the build passes the jar's path in the streamtls.jar system property");
+        jar = Path.of(path);
+        assertTrue(Files.isRegularFile(jar), jar + " was not built by the package phase");
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private ExternalProcess run(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return ExternalProcess.run(dir, new byte[0], Duration.ofSeconds(60), command.toArray(new String[0]));
+    }
+
+    @Test
+    void jarHasAMainClassAndNoStaleSignatureFiles() throws IOException {
+        try (JarFile jarFile = new JarFile(jar.toFile())) {
+            assertEquals("org.streamtls.samples.cli.StreamTlsCommand",
+                    jarFile.getManifest().getMainAttributes().getValue("Main-Class"));
+            List<String> signatures = new ArrayList<>();
+            for (JarEntry e : java.util.Collections.list(jarFile.entries())) {
+                String n = e.getName();
+                if (n.startsWith("META-INF/") && n.indexOf('/', 9) < 0
+                        && (n.endsWith(".SF") || n.endsWith(".RSA") || n.endsWith(".DSA") || n.endsWith(".EC"))) {
+                    signatures.add(n);
+                }
+            }
+            assertEquals(List.of(), signatures);
+            // BouncyCastle and picocli are inside.
+            assertTrue(jarFile.getEntry("org/bouncycastle/tls/TlsClientProtocol.class") != null);
+            assertTrue(jarFile.getEntry("picocli/CommandLine.class") != null);
+        }
+    }
+
+    @Test
+    void createShowAndVerifyThroughJavaDashJar() throws IOException {
+        try (ExternalProcess ca = run("cert", "create", "--cn", "Jar CA", "--is-ca", "--out", "ca.pem")) {
+            assertEquals(0, ca.exitValue(), ca::output);
+        }
+        try (ExternalProcess leaf = run("cert", "create", "--cn", "jar.test", "--ca", "ca.pem", "--out", "leaf.pem")) {
+            assertEquals(0, leaf.exitValue(), leaf::output);
+        }
+        try (ExternalProcess show = run("cert", "show", "leaf.pem")) {
+            assertEquals(0, show.exitValue(), show::output);
+            assertTrue(show.output().contains("Issuer:          CN=Jar CA"), show::output);
+        }
+        try (ExternalProcess ok = run("verify", "--trust", "ca.pem", "--host", "jar.test", "leaf.pem")) {
+            assertEquals(0, ok.exitValue(), ok::output);
+        }
+        try (ExternalProcess wrong = run("verify", "--trust", "ca.pem", "--host", "other.test", "leaf.pem")) {
+            assertEquals(1, wrong.exitValue(), wrong::output);
+            assertTrue(wrong.output().contains("(covers: jar.test)"), wrong::output);
+        }
+        try (ExternalProcess bad = run("verify", "--purpose", "nobody", "leaf.pem")) {
+            assertEquals(2, bad.exitValue(), bad::output);
+            assertTrue(bad.output().contains("--purpose"), bad::output);
+        }
+    }
+}
