@@ -73,10 +73,12 @@ class Pkcs12FilesTest {
                 () -> Pkcs12Files.read(dir.resolve("none.p12"), PASSWORD)).problem());
     }
 
-    @Test
-    void openSslReadsWhatWeWrite() throws Exception {
+    @ParameterizedTest
+    @EnumSource(KeyType.class)
+    void openSslReadsWhatWeWrite(KeyType type) throws Exception {
         OpenSsl.require();
-        Identity id = CertificateBuilder.create().commonName("ossl-read").signedBy(intermediate).build();
+        Identity id = CertificateBuilder.create().commonName("ossl-read").keyPair(TestKeys.get(type))
+                .signedBy(intermediate).build();
         Pkcs12Files.write(dir.resolve("id.p12"), id, PASSWORD);
         PemFiles.writeCertificates(dir.resolve("leaf.pem"), List.of(id.leaf()));
         String out = OpenSsl.run(dir, "pkcs12", "-in", "id.p12", "-passin", "pass:" + new String(PASSWORD),

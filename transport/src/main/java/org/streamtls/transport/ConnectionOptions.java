@@ -132,7 +132,10 @@ public final class ConnectionOptions {
             return this;
         }
 
-        /** Size of the connection's receive buffer in bytes. Default 16 896 (16 KiB + 512). */
+        /**
+         * Size in bytes of the buffer each connection reads into (allocated on the first receive;
+         * not the kernel's {@code SO_RCVBUF}). Default 16 896 (16 KiB + 512).
+         */
         public Builder receiveBufferSize(int bytes) {
             if (bytes < 1 || bytes > MAX_RECEIVE_BUFFER_SIZE) {
                 throw new IllegalArgumentException("receiveBufferSize must be between 1 and "

@@ -78,14 +78,21 @@ final class RawPeer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         server.close();
         Socket s = accepted.poll();
         if (s != null) {
             s.close();
         }
         thread.interrupt();
-        thread.join(5000);
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            throw new AssertionError("the test peer's thread did not end within 5 s");
+        }
     }
 
     /** Sleeps without the checked exception, for scripts. */
