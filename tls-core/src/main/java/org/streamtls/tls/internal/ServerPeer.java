@@ -26,6 +26,7 @@ import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCrypto;
+import org.bouncycastle.tls.crypto.TlsECConfig;
 import org.streamtls.certstore.Identity;
 import org.streamtls.certstore.Purpose;
 import org.streamtls.certstore.ServerCertificateRequest;
@@ -196,6 +197,13 @@ final class ServerPeer extends AbstractTlsServer {
     private static String suiteName(int code) {
         org.streamtls.tls.TlsCipherSuite s = Codes.cipherSuite(code);
         return s != null ? s.name() : Codes.hex(code);
+    }
+
+    @Override
+    public TlsECConfig getECDHConfig() throws IOException {
+        TlsECConfig ec = super.getECDHConfig();
+        outcome.tls12Group = ec.getNamedGroup();
+        return ec;
     }
 
     @Override
