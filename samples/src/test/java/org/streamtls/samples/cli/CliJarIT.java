@@ -76,7 +76,7 @@ class CliJarIT {
         }
         try (ExternalProcess show = run("cert", "show", "leaf.pem")) {
             assertEquals(0, show.exitValue(), show::output);
-            assertTrue(show.output().contains("Issuer:          CN=Jar CA"), show::output);
+            assertTrue(show.output().contains("Issuer:             CN=Jar CA"), show::output);
         }
         try (ExternalProcess ok = run("verify", "--trust", "ca.pem", "--host", "jar.test", "leaf.pem")) {
             assertEquals(0, ok.exitValue(), ok::output);
