@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.streamtls.certstore.PemFiles;
@@ -22,6 +21,7 @@ import org.streamtls.certstore.TrustAnchors;
 import org.streamtls.certstore.TrustDecision;
 import org.streamtls.certstore.TrustFailure;
 import org.streamtls.samples.cli.internal.CliContext;
+import org.streamtls.samples.cli.internal.Failures;
 import org.streamtls.samples.cli.internal.TrustOption;
 
 import picocli.CommandLine.Command;
@@ -117,14 +117,9 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.println("REFUSED:");
         for (TrustFailure reason : decision.reasons()) {
-            out.println("  " + label(reason.kind()) + ": " + reason.message());
+            out.println("  " + Failures.label(reason.kind()) + ": " + reason.message());
         }
         return ExitCodes.FAILED;
-    }
-
-    /** "expired", "name mismatch", "unknown issuer"… */
-    static String label(TrustFailure.Kind kind) {
-        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** An ISO-8601 instant, offset date-time or date (midnight UTC). */

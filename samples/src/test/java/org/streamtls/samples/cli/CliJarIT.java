@@ -90,4 +90,26 @@ class CliJarIT {
             assertTrue(bad.output().contains("--purpose"), bad::output);
         }
     }
+
+    @Test
+    void jarClientTalksToJarServerInEchoMode() throws Exception {
+        List<String> serverCommand = new ArrayList<>(List.of(java(), "-jar", jar.toString(), "server", "--port", "0",
+                "--echo", "--accept-count", "1", "--demo-store", dir.resolve("store").toString()));
+        try (ExternalProcess server = ExternalProcess.start(dir, serverCommand.toArray(new String[0]))) {
+            java.util.regex.Pattern listening = java.util.regex.Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
+            String text = server.awaitOutput(s -> listening.matcher(s).find(), Duration.ofSeconds(30));
+            java.util.regex.Matcher m = listening.matcher(text);
+            m.find();
+            String port = m.group(1);
+            try (ExternalProcess client = ExternalProcess.run(dir, "ping over TLS\n".getBytes(), Duration.ofSeconds(30),
+                    java(), "-jar", jar.toString(), "client", "localhost:" + port,
+                    "--trust", dir.resolve("store").resolve("ca.pem").toString(), "--receive-timeout", "1s")) {
+                assertEquals(0, client.exitValue(), client::output);
+                assertTrue(client.output().contains("ping over TLS\n"), client::output);
+                assertTrue(client.output().contains("Verdict: trusted yes, name matches yes"), client::output);
+            }
+            assertEquals(0, server.waitFor(Duration.ofSeconds(20)), server::output);
+            assertTrue(server.output().contains("[#1] echoed 14 bytes (TLS)"), server::output);
+        }
+    }
 }
