@@ -154,7 +154,11 @@ final class ServerCommand implements Callable<Integer> {
             });
             err.println("Using the embedded demo store in " + store.folder() + " (clients trust "
                     + store.caCertificateFile() + ")");
-            config.certificateSelector(store.serverSelector("localhost"));
+            config.certificateSelector(store.serverSelector("localhost", line -> {
+                synchronized (err) {
+                    err.println(line);
+                }
+            }));
             clientVerifier = store.trustVerifier();
         }
         if (trust != null) {

@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
         versionProvider = StreamTlsCommand.Version.class,
         description = "A pure-Java TLS 1.2/1.3 client, server and certificate tool (StreamTLS).",
         subcommands = {
+            DemoCommand.class,
             ServerCommand.class,
             ClientCommand.class,
             CertCommand.class,

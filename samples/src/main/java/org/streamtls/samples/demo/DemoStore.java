@@ -55,21 +55,19 @@ public final class DemoStore {
     private static final Duration RENEW_BEFORE = Duration.ofDays(1);
 
     private final Path folder;
-    private final Consumer<String> log;
     private final Identity ca;
     private final Map<String, Identity> servers = new ConcurrentHashMap<>();
     private volatile Identity client;
 
-    private DemoStore(Path folder, Consumer<String> log, Identity ca) {
+    private DemoStore(Path folder, Identity ca) {
         this.folder = folder;
-        this.log = log;
         this.ca = ca;
     }
 
     /**
      * Opens the store in {@code folder}, creating the folder and the CA when missing.
      *
-     * @param log receives one line for each certificate found or created (the demo's transcript)
+     * @param log receives a line saying whether the CA was found or created (the demo's transcript)
      * @throws IOException if the folder or a file cannot be written or read
      */
     public static DemoStore open(Path folder, Consumer<String> log) throws IOException {
@@ -80,7 +78,7 @@ public final class DemoStore {
                 () -> CertificateBuilder.create().commonName(CA_NAME).certificateAuthority(0)
                         .validity(Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(730)))
                         .build());
-        return new DemoStore(folder, log, ca);
+        return new DemoStore(folder, ca);
     }
 
     /** The folder the files live in. */
@@ -105,11 +103,11 @@ public final class DemoStore {
 
     /**
      * The server identity for a host name or IP literal (SNI), found in the folder or created now.
-     * The transcript line says which.
+     * The line given to {@code log} says which.
      *
      * @throws IOException if it cannot be read or written
      */
-    public Identity serverIdentity(String hostName) throws IOException {
+    public Identity serverIdentity(String hostName, Consumer<String> log) throws IOException {
         String name = canonical(hostName);
         Identity cached = servers.get(name);
         if (cached != null && !renewDue(cached.leaf())) {
@@ -134,10 +132,11 @@ public final class DemoStore {
         }
     }
 
-    /** The client identity, found in the folder or created now. */
-    public Identity clientIdentity() throws IOException {
+    /** The client identity, found in the folder or created now; the line given to {@code log} says which. */
+    public Identity clientIdentity(Consumer<String> log) throws IOException {
         Identity c = client;
         if (c != null && !renewDue(c.leaf())) {
+            log.accept("client certificate: found " + describe(c.leaf()) + " (cached)");
             return c;
         }
         synchronized (this) {
@@ -153,16 +152,16 @@ public final class DemoStore {
     /**
      * A server certificate selector: the certificate for the SNI name, found or created (for a
      * client that sent no SNI, the certificate for {@code defaultName}). Logs the request and the
-     * answer.
+     * answer to {@code log}.
      */
-    public ServerCertificateSelector serverSelector(String defaultName) {
+    public ServerCertificateSelector serverSelector(String defaultName, Consumer<String> log) {
         return request -> {
             String name = request.serverName() != null ? request.serverName() : defaultName;
             log.accept("server certificate requested for " + name
                     + (request.serverName() == null ? " (the client sent no SNI name)" : "")
                     + "; the client accepts " + String.join(", ", new java.util.TreeSet<>(request.keyAlgorithms())) + " keys");
             try {
-                return Optional.of(serverIdentity(name));
+                return Optional.of(serverIdentity(name, log));
             } catch (IOException e) {
                 log.accept("no server certificate for " + name + ": " + e.getMessage());
                 return Optional.empty();
@@ -172,9 +171,10 @@ public final class DemoStore {
 
     /**
      * A client certificate selector that offers the demo client certificate when the server asks,
-     * logging whether the server named acceptable issuers and which certificate was selected.
+     * logging to {@code log} whether the server named acceptable issuers and which certificate was
+     * selected.
      */
-    public ClientCertificateSelector clientSelector() {
+    public ClientCertificateSelector clientSelector(Consumer<String> log) {
         return request -> {
             if (request.acceptableIssuers().isEmpty()) {
                 log.accept("client certificate requested, without an issuer list");
@@ -183,7 +183,7 @@ public final class DemoStore {
                 log.accept("client certificate requested, with an issuer list: " + String.join("; ", issuers));
             }
             try {
-                Identity identity = clientIdentity();
+                Identity identity = clientIdentity(log);
                 boolean fromListed = request.acceptableIssuers().isEmpty()
                         || request.acceptableIssuers().contains(identity.leaf().getIssuerX500Principal());
                 log.accept("client certificate selected: " + describe(identity.leaf())

@@ -112,4 +112,32 @@ class CliJarIT {
             assertTrue(server.output().contains("[#1] echoed 14 bytes (TLS)"), server::output);
         }
     }
+
+    @Test
+    void demoRunsFromTheJarAndExitsZero() throws IOException {
+        try (ExternalProcess demo = run("demo", "--port", "0", "--store", "demo-store", "--pause", "300ms")) {
+            assertEquals(0, demo.exitValue(), demo::output);
+            assertTrue(demo.output().contains("Demo: finished: 2 of 2 clients completed"), demo::output);
+        }
+    }
+
+    @Test
+    void streamServerAndStreamClientRunSeparately() throws Exception {
+        String store = dir.resolve("separate").toString();
+        try (ExternalProcess server = ExternalProcess.start(dir, java(), "-cp", jar.toString(),
+                "org.streamtls.samples.demo.StreamServer", "0", store)) {
+            java.util.regex.Pattern listening = java.util.regex.Pattern.compile("Server: listening on 127\\.0\\.0\\.1:(\\d+)");
+            String text = server.awaitOutput(s -> listening.matcher(s).find(), Duration.ofSeconds(30));
+            java.util.regex.Matcher m = listening.matcher(text);
+            m.find();
+            try (ExternalProcess client = ExternalProcess.run(dir, new byte[0], Duration.ofSeconds(30), java(), "-cp",
+                    jar.toString(), "org.streamtls.samples.demo.StreamClient", "localhost", m.group(1), store)) {
+                assertEquals(0, client.exitValue(), client::output);
+                assertTrue(client.output().contains("Client: received unencrypted \"Unencrypted reply from server\""),
+                        client::output);
+            }
+            server.awaitOutput(s -> s.contains("Server: the client closed the connection"), Duration.ofSeconds(10));
+            assertTrue(server.isAlive(), "the server keeps running until Ctrl-C");
+        }
+    }
 }
