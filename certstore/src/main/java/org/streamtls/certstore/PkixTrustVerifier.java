@@ -179,6 +179,11 @@ public final class PkixTrustVerifier implements TrustVerifier {
                 List<X509Certificate> walked = new ArrayList<>();
                 anchor = diagnose(anchors, chain, now, walked, reasons);
                 path = walked;
+                if (anchor == null && reasons.isEmpty()) {
+                    // never trusted without a path to an anchor, whatever the diagnosis missed
+                    add(reasons, new TrustFailure(Kind.OTHER, leaf, "no certification path from certificate "
+                            + subject(leaf) + " to a trusted certificate within " + MAX_CHAIN + " certificates"));
+                }
             }
         }
         for (X509Certificate c : path) {

@@ -106,4 +106,19 @@ class Pkcs12FilesTest {
         assertEquals(Problem.WRONG_PASSWORD, assertThrows(CertificateStoreException.class,
                 () -> Pkcs12Files.read(dir.resolve("exported.p12"), "wrong".toCharArray())).problem());
     }
+
+    @Test
+    void weReadOpenSslLegacyRc2Pkcs12() throws Exception {
+        OpenSsl.require();
+        Identity id = CertificateBuilder.create().commonName("legacy").signedBy(intermediate).build();
+        PemFiles.writeCertificates(dir.resolve("leaf.pem"), id.chain());
+        PemFiles.writePrivateKey(dir.resolve("key.pem"), id.privateKey(), null);
+        OpenSsl.run(dir, "pkcs12", "-export", "-legacy", "-in", "leaf.pem", "-inkey", "key.pem",
+                "-passout", "pass:" + new String(PASSWORD), "-out", "legacy.p12");
+        String info = OpenSsl.run(dir, "pkcs12", "-legacy", "-in", "legacy.p12", "-passin",
+                "pass:" + new String(PASSWORD), "-info", "-noout");
+        assertTrue(info.contains("pbeWithSHA1And40BitRC2-CBC"), info);
+        List<Identity> read = Pkcs12Files.read(dir.resolve("legacy.p12"), PASSWORD);
+        assertEquals(id.chain(), read.get(0).chain());
+    }
 }

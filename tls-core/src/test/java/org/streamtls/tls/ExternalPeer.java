@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +28,9 @@ final class ExternalPeer implements AutoCloseable {
     private final StringBuffer output = new StringBuffer();
     private final Thread reader;
 
-    private ExternalPeer(List<String> command) throws IOException {
+    private ExternalPeer(List<String> command, Map<String, String> environment) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(environment);
         this.process = pb.start();
         this.reader = new Thread(this::readOutput, "peer-output-" + command.get(0));
         reader.setDaemon(true);
@@ -61,7 +63,12 @@ final class ExternalPeer implements AutoCloseable {
     }
 
     static ExternalPeer start(List<String> command) throws IOException {
-        return new ExternalPeer(command);
+        return new ExternalPeer(command, Map.of());
+    }
+
+    /** Starts with extra environment variables (e.g. OPENSSL_CONF=/dev/null to lift the system's minimum version). */
+    static ExternalPeer start(List<String> command, Map<String, String> environment) throws IOException {
+        return new ExternalPeer(command, environment);
     }
 
     private void readOutput() {
@@ -125,12 +132,17 @@ final class ExternalPeer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(2, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(2, TimeUnit.SECONDS);
+            }
+            reader.join(2000);
+        } catch (InterruptedException e) {
             process.destroyForcibly();
-            process.waitFor(2, TimeUnit.SECONDS);
+            Thread.currentThread().interrupt();
         }
-        reader.join(2000);
     }
 }

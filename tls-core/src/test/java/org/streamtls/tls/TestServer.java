@@ -52,6 +52,18 @@ final class TestServer implements AutoCloseable {
         return listener.port();
     }
 
+    /** Waits until no handler runs any more (every connection's thread has returned); false after 5 s. */
+    boolean awaitIdle() throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (listener.connectionsInProgress() > 0) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
     /** How the next connection ended: null when the session code returned normally. */
     Throwable awaitResult() throws InterruptedException {
         Object r = results.poll(20, TimeUnit.SECONDS);

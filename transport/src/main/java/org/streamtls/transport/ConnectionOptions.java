@@ -72,22 +72,27 @@ public final class ConnectionOptions {
         return b;
     }
 
+    /** Total time for a connect, resolution and every address included. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** Time for each send. */
     public Duration sendTimeout() {
         return sendTimeout;
     }
 
+    /** One deadline per receive call. */
     public Duration receiveTimeout() {
         return receiveTimeout;
     }
 
+    /** Size in bytes of each connection's read buffer. */
     public int receiveBufferSize() {
         return receiveBufferSize;
     }
 
+    /** The signal that cancels these connections, if any. */
     public Optional<ShutdownSignal> shutdownSignal() {
         return Optional.ofNullable(shutdownSignal);
     }
@@ -151,6 +156,7 @@ public final class ConnectionOptions {
             return this;
         }
 
+        /** The immutable options. */
         public ConnectionOptions build() {
             return new ConnectionOptions(this);
         }

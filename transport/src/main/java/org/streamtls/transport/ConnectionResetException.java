@@ -8,6 +8,10 @@ import java.net.SocketException;
  */
 public final class ConnectionResetException extends SocketException {
 
+    /**
+     * @param message names the peer and the operation
+     * @param cause the socket error
+     */
     public ConnectionResetException(String message, Throwable cause) {
         super(message);
         initCause(cause);

@@ -186,17 +186,16 @@ class BadInputTest {
 
     @Test
     void aRefusedConnectNamesHostPortAndTheCausePerAddress() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closedPort = s.getLocalPort();
+        try (Socket refusing = RawPeer.refusingPort("127.0.0.1", 0)) {
+            int closedPort = refusing.getLocalPort();
+            ConnectFailedException e = assertThrows(ConnectFailedException.class,
+                    () -> TcpConnections.connect("127.0.0.1", closedPort, QUICK).close());
+            assertEquals("127.0.0.1", e.host());
+            assertEquals(closedPort, e.port());
+            assertEquals("cannot connect to 127.0.0.1 port " + closedPort + ": 127.0.0.1:" + closedPort
+                    + " Connection refused", e.getMessage());
+            assertEquals(1, e.getSuppressed().length);
         }
-        ConnectFailedException e = assertThrows(ConnectFailedException.class,
-                () -> TcpConnections.connect("127.0.0.1", closedPort, QUICK).close());
-        assertEquals("127.0.0.1", e.host());
-        assertEquals(closedPort, e.port());
-        assertEquals("cannot connect to 127.0.0.1 port " + closedPort + ": 127.0.0.1:" + closedPort
-                + " Connection refused", e.getMessage());
-        assertEquals(1, e.getSuppressed().length);
     }
 
     @Test

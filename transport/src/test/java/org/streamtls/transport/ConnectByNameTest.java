@@ -44,9 +44,10 @@ class ConnectByNameTest {
 
     @Test
     void whenTheFirstAddressRefusesTheNextOneIsTried() throws Exception {
-        Listener v6only = Listener.builder().bindAddress(InetAddress.getByName("::1"))
+        Socket refusingV4 = RawPeer.refusingPort("127.0.0.1", 0);
+        Listener v6only = Listener.builder().bindAddress(InetAddress.getByName("::1")).port(refusingV4.getLocalPort())
                 .handler(c -> c.send(new byte[] {6}, 0, 1)).start();
-        try (Connection c = TcpConnections.connect(DUAL, v6only.port(), ConnectionOptions.defaults())) {
+        try (refusingV4; Connection c = TcpConnections.connect(DUAL, v6only.port(), ConnectionOptions.defaults())) {
             assertInstanceOf(Inet6Address.class, c.remoteAddress().getAddress());
             byte[] one = new byte[1];
             c.receiveExactly(one, 0, 1);
@@ -84,7 +85,8 @@ class ConnectByNameTest {
     @Test
     void whenEveryAddressFailsTheErrorNamesHostPortAndEachCause() throws Exception {
         List<Socket> filling = new ArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+             Socket refusing = RawPeer.refusingPort("::1", silent.getLocalPort())) {
             fillBacklog(silent, filling);
             int port = silent.getLocalPort(); // nothing listens on [::1] at this port
             ConnectionOptions options = ConnectionOptions.builder().connectTimeout(Duration.ofMillis(600)).build();

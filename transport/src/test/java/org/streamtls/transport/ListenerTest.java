@@ -12,6 +12,7 @@ import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -118,7 +119,8 @@ class ListenerTest {
 
     @Test
     void aListenerOnOneAddressAcceptsOnlyThere() throws Exception {
-        Listener v4 = Listener.builder().bindAddress(InetAddress.getByName("127.0.0.1"))
+        Socket refusingV6 = RawPeer.refusingPort("::1", 0); // so that nothing else listens there
+        Listener v4 = Listener.builder().bindAddress(InetAddress.getByName("127.0.0.1")).port(refusingV6.getLocalPort())
                 .handler(ListenerTest::upperEcho).start();
         Listener v6 = Listener.builder().bindAddress(InetAddress.getByName("::1"))
                 .handler(ListenerTest::upperEcho).start();
@@ -133,6 +135,7 @@ class ListenerTest {
         } finally {
             v4.stop(Duration.ZERO);
             v6.stop(Duration.ZERO);
+            refusingV6.close();
         }
     }
 

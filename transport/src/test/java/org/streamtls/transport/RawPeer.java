@@ -95,6 +95,18 @@ final class RawPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * A socket bound to {@code address} and {@code port} (0: a free one) that does not listen: a
+     * connect there is refused, and no other socket (of this or another process) can take the
+     * port meanwhile, nor can a connect there become a TCP self-connection.
+     */
+    static Socket refusingPort(String address, int port) throws IOException {
+        Socket holder = new Socket();
+        holder.setReuseAddress(false);
+        holder.bind(new java.net.InetSocketAddress(InetAddress.getByName(address), port));
+        return holder;
+    }
+
     /** Sleeps without the checked exception, for scripts. */
     static void sleep(long millis) throws InterruptedException {
         Thread.sleep(millis);

@@ -86,6 +86,7 @@ public final class Handshakes {
 
     private static TlsConnection connected(Engine engine, Outcome outcome, TlsTimeouts timeouts, int maxRecordSize,
                                            String peer) {
+        engine.state().handshaking = false;
         SecurityParameters sp = engine.context().getSecurityParametersConnection();
         int group = sp.getNegotiatedGroup() >= 0 ? sp.getNegotiatedGroup() : outcome.tls12Group;
         ProtocolName alpn = sp.getApplicationProtocol();
