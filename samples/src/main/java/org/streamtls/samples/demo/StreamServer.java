@@ -186,13 +186,13 @@ public final class StreamServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.signal();
             try {
-                stopped.await();
+                stopped.await(5, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }));
         try (StreamServer server = start(port, store, transcript, Duration.ofMillis(1500), stop)) {
-            transcript.say("Server", "press Ctrl-C to stop");
+            transcript.say("Server", "serving on port " + server.port() + "; press Ctrl-C to stop");
             CountDownLatch signalled = new CountDownLatch(1);
             stop.whenSignalled(signalled::countDown);
             signalled.await();
