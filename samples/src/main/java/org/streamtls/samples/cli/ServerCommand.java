@@ -188,7 +188,8 @@ final class ServerCommand implements Callable<Integer> {
                     int number = accepted.incrementAndGet();
                     ServedConnection served = new ServedConnection(number, mode,
                             plaintextAfterClose, out, err);
-                    served.log("connection from " + connection.remoteAddress());
+                    served.log("connection from " + connection.remoteAddress().getAddress().getHostAddress() + ":"
+                            + connection.remoteAddress().getPort());
                     active.add(served);
                     try {
                         TlsConnection tlsConnection = TlsServer.accept(connection, serverConfig);

@@ -90,7 +90,7 @@ final class VerifyCommand implements Callable<Integer> {
             chain.addAll(PemFiles.readCertificates(untrusted));
         }
         TrustAnchors anchors = TrustOption.anchors(trust);
-        Instant instant = at != null ? at : Instant.now();
+        Instant instant = at != null ? at : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         PkixTrustVerifier verifier = PkixTrustVerifier.builder()
                 .trustAnchors(anchors)
                 .clock(Clock.fixed(instant, ZoneOffset.UTC))

@@ -71,9 +71,10 @@ public final class Demo {
         return ok;
     }
 
-    private static String hostName(Transcript transcript) {
+    /** This machine's host name in lower case, or "localhost.localdomain" when it cannot be found. */
+    static String hostName(Transcript transcript) {
         try {
-            String name = InetAddress.getLocalHost().getHostName();
+            String name = InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT);
             transcript.say("Demo", "this machine's host name is " + name);
             return name;
         } catch (UnknownHostException e) {

@@ -161,6 +161,25 @@ class ServerCommandTest {
     }
 
     @Test
+    void printModeShowsWhatTheClientSendsAndSendsWhatIsTyped() throws Exception {
+        try (RunningCli server = RunningCli.start("server", "--port", "0", "--accept-count", "1",
+                "--demo-store", store())) {
+            int port = server.awaitListeningPort();
+            try (RunningCli client = RunningCli.start("client", "localhost:" + port, "--trust", caFile().toString(),
+                    "--receive-timeout", "300ms")) {
+                client.type("typed at the client\n");
+                server.awaitOut(s -> s.equals("typed at the client\n"), Duration.ofSeconds(10));
+                server.type("typed at the server\n");
+                client.awaitOut(s -> s.equals("typed at the server\n"), Duration.ofSeconds(10));
+                client.endInput();
+                assertEquals(ExitCodes.OK, client.awaitExit(Duration.ofSeconds(15)), client::toString);
+            }
+            assertEquals(ExitCodes.OK, server.awaitExit(Duration.ofSeconds(15)), server::toString);
+            assertTrue(server.err().contains("[#1] connection from 127.0.0.1:"), server::toString);
+        }
+    }
+
+    @Test
     void presentsTheGivenPemCertificate() throws Exception {
         Path ca = dir.resolve("ca.pem");
         assertEquals(ExitCodes.OK, Cli.run("cert", "create", "--cn", "Given CA", "--is-ca", "--out", ca.toString()).exitCode());

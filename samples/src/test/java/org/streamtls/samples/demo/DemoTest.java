@@ -31,7 +31,7 @@ class DemoTest {
         Cli.Result r = Cli.run("demo", "--port", "0", "--store", store.toString(), "--pause", "450ms");
         assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
         String t = r.out();
-        String host = InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT);
+        String host = Demo.hostName(new Transcript(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
 
         // The embedded store, created on this first run.
         has(t, "Store: CA certificate: created CN=StreamTLS Demo CA");
