@@ -238,7 +238,15 @@ final class ClientCommand implements Callable<Integer> {
             err.println("The server ended TLS (close_notify received)");
         }
         // Our close_notify; the reader sees the server's, bounded by the close_notify timeout.
-        c.shutdownOutput();
+        try {
+            c.shutdownOutput();
+        } catch (IOException e) {
+            if (!serverEnded) {
+                Failures.print("streamtls client: sending close_notify to " + server + " failed: ", e, err);
+                return ExitCodes.FAILED;
+            }
+            // The server had ended TLS and may already have closed TCP: ours is a courtesy.
+        }
         try {
             reader.join(3000);
         } catch (InterruptedException e) {
