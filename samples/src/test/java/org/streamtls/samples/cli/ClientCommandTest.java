@@ -174,6 +174,20 @@ class ClientCommandTest {
     }
 
     @Test
+    void offersAlpnAndPrintsTheChosenProtocol() throws Exception {
+        try (ExternalProcess openssl = sServer("good", "-naccept", "1", "-alpn", "http/1.1")) {
+            int port = acceptPort(openssl);
+            try (RunningCli client = RunningCli.start("client", "localhost:" + port, "--trust", p("ca.pem"),
+                    "--alpn", "h2,http/1.1", "--receive-timeout", "200ms")) {
+                client.endInput();
+                assertEquals(ExitCodes.OK, client.awaitExit(Duration.ofSeconds(15)), client::toString);
+                assertTrue(client.err().contains(" alpn=http/1.1"), client::toString);
+            }
+            assertTrue(openssl.output().contains("ALPN protocols advertised by the client: h2, http/1.1"), openssl::output);
+        }
+    }
+
+    @Test
     void badArgumentsNameTheFlag() {
         org.streamtls.samples.testing.Cli.Result port = org.streamtls.samples.testing.Cli.run("client", "localhost");
         assertEquals(ExitCodes.USAGE, port.exitCode(), port::toString);
