@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.streamtls.certstore.ClientCertificateSelector;
+import org.streamtls.certstore.DefaultClientCertificateSelector;
 import org.streamtls.certstore.Identity;
 import org.streamtls.certstore.PkixTrustVerifier;
 import org.streamtls.certstore.TrustDecision;
@@ -115,12 +116,15 @@ final class ClientCommand implements Callable<Integer> {
             config.applicationProtocols(alpn);
         }
         if (identity != null) {
-            Identity id = identity.load();
+            ClientCertificateSelector chooser = DefaultClientCertificateSelector.builder()
+                    .store(identity.openStore()).build();
             ClientCertificateSelector selector = request -> {
+                Optional<Identity> chosen = chooser.select(request);
                 err.println("Server asked for a client certificate"
-                        + (request.acceptableIssuers().isEmpty() ? "" : " from " + request.acceptableIssuers())
-                        + "; sending " + id.leaf().getSubjectX500Principal().getName());
-                return Optional.of(id);
+                        + (request.acceptableIssuers().isEmpty() ? " (no issuer list)" : " from " + request.acceptableIssuers())
+                        + "; " + chosen.map(id -> "sending " + id.leaf().getSubjectX500Principal().getName())
+                                .orElse("none of ours is usable (expired, or not for client authentication): sending none"));
+                return chosen;
             };
             config.clientCertificateSelector(selector);
         }

@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.streamtls.certstore.DefaultServerCertificateSelector;
 import org.streamtls.certstore.Identity;
+import org.streamtls.certstore.ReloadingCertificateStore;
 import org.streamtls.certstore.PkixTrustVerifier;
 import org.streamtls.certstore.ServerCertificateSelector;
 import org.streamtls.certstore.TrustVerifier;
@@ -141,10 +143,14 @@ final class ServerCommand implements Callable<Integer> {
         TlsServerConfig.Builder config = TlsServerConfig.builder();
         TrustVerifier clientVerifier = null;
         if (identity != null) {
-            Identity id = identity.load();
-            err.println("Presenting " + id.leaf().getSubjectX500Principal().getName() + " from " + identity.source());
-            ServerCertificateSelector fixed = request -> java.util.Optional.of(id);
-            config.certificateSelector(fixed);
+            ReloadingCertificateStore store = identity.openStore();
+            Identity first = IdentityOptions.first(store);
+            err.println("Presenting " + first.leaf().getSubjectX500Principal().getName() + " from " + identity.source()
+                    + (store.identities().size() > 1 ? " (" + store.identities().size() + " identities, chosen by SNI)" : ""));
+            // By SNI among the store's identities; a client asking for another name still gets the first.
+            ServerCertificateSelector selector = DefaultServerCertificateSelector.builder()
+                    .store(store).defaultIdentity(first).build();
+            config.certificateSelector(selector);
         } else {
             Path folder = demoStore != null ? demoStore : DemoStore.defaultFolder();
             DemoStore store = DemoStore.open(folder, line -> {

@@ -3,7 +3,9 @@ package org.streamtls.samples.cli.internal;
 import java.nio.file.Path;
 
 import org.streamtls.certstore.CertificateStoreException;
+import org.streamtls.certstore.CertificateStores;
 import org.streamtls.certstore.Identity;
+import org.streamtls.certstore.ReloadingCertificateStore;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -45,12 +47,33 @@ public final class IdentityOptions {
         Password password;
     }
 
-    /** The identity the options name. */
-    public Identity load() throws CertificateStoreException {
+    /**
+     * The store the options name (certstore's reloading PEM or PKCS#12 store: a certificate renewed
+     * on disk is presented from the next handshake on), holding at least one identity.
+     *
+     * @throws CertificateStoreException if the files cannot be read or hold no key with its certificate
+     */
+    public ReloadingCertificateStore openStore() throws CertificateStoreException {
+        ReloadingCertificateStore opened;
+        Path file;
         if (pem != null) {
-            return IdentityFiles.load(pem.cert, pem.key, Password.charsOf(pem.keyPassword));
+            file = pem.cert;
+            opened = CertificateStores.pem(pem.cert, pem.key, Password.charsOf(pem.keyPassword));
+        } else {
+            file = store.file;
+            opened = CertificateStores.pkcs12(store.file, Password.charsOf(store.password) == null
+                    ? new char[0] : Password.charsOf(store.password));
         }
-        return IdentityFiles.load(store.file, null, Password.charsOf(store.password));
+        if (opened.identities().isEmpty()) {
+            throw new CertificateStoreException(CertificateStoreException.Problem.MISSING_KEY, file,
+                    file + " holds no private key with its certificate", null);
+        }
+        return opened;
+    }
+
+    /** The first identity of the store, for messages ("Presenting CN=…"). */
+    public static Identity first(ReloadingCertificateStore store) {
+        return store.identities().get(0);
     }
 
     /** For messages: the file(s) named. */
