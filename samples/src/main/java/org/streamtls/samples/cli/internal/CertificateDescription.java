@@ -39,11 +39,4 @@ public final class CertificateDescription {
         }
         return "valid now";
     }
-
-    /** One line: "CN=x (DNS:a, IP:b), issued by CN=y, valid until …". */
-    public static String oneLine(X509Certificate c) {
-        String names = String.join(", ", org.streamtls.certstore.HostnameMatcher.coveredNames(c));
-        return c.getSubjectX500Principal().getName() + (names.isEmpty() ? "" : " (" + names + ")")
-                + ", issued by " + c.getIssuerX500Principal().getName() + ", valid until " + c.getNotAfter().toInstant();
-    }
 }

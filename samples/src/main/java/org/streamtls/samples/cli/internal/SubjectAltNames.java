@@ -31,11 +31,6 @@ public record SubjectAltNames(List<String> dnsNames, List<String> ipAddresses) {
         ipAddresses.forEach(builder::addIpAddress);
     }
 
-    /** True when there is no name. */
-    public boolean isEmpty() {
-        return dnsNames.isEmpty() && ipAddresses.isEmpty();
-    }
-
     /** A certificate's default names: its common name, when that is a host name or IP literal. */
     public static SubjectAltNames fromCommonName(String commonName) {
         if (IPAddress.isValid(commonName)) {
