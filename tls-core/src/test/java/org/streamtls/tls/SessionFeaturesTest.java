@@ -43,6 +43,8 @@ class SessionFeaturesTest {
                         tls.session().summary());
                 assertEquals(TlsCipherSuite.TLS_AES_128_GCM_SHA256, tls.session().cipherSuite(),
                         "AES-GCM first by default");
+                assertEquals("TLSv1.3 TLS_AES_128_GCM_SHA256 X25519MLKEM768 sni=localhost peer=\"CN=localhost\""
+                        + " trusted name-matches", tls.session().summary());
             }
             server.assertServedOk();
             assertEquals(Optional.of(TlsNamedGroup.X25519MLKEM768), seen.get().namedGroup());

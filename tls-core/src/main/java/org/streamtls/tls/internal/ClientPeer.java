@@ -85,8 +85,12 @@ final class ClientPeer extends AbstractTlsClient {
     @SuppressWarnings({"rawtypes", "unchecked"})
     protected Vector getSupportedGroups(Vector namedGroupRoles) {
         Vector groups = new Vector();
+        boolean tls13 = config.versions().contains(TlsVersion.TLS_1_3);
         for (int g : Codes.namedGroups(config.namedGroups(), getCrypto())) {
-            groups.add(g);
+            TlsNamedGroup group = Codes.namedGroup(g);
+            if (tls13 || group == null || !group.isHybrid()) {
+                groups.add(g);
+            }
         }
         return groups;
     }
