@@ -31,7 +31,7 @@ public final class SessionCache {
         this.lifetimeNanos = lifetime.toNanos();
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, SessionCache.Entry> eldest) {
                 return size() > SessionCache.this.capacity;
             }
         };
