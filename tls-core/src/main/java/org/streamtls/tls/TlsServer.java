@@ -32,6 +32,6 @@ public final class TlsServer {
     public static TlsConnection accept(Connection connection, TlsServerConfig config) throws IOException {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(config, "config");
-        return Handshakes.server(connection, config, config.sessionCache());
+        return Handshakes.server(connection, config, config.sessionCache(), config.certificateAuthorities());
     }
 }
