@@ -340,6 +340,26 @@ final class ServerPeer extends AbstractTlsServer {
             cache.put(HexFormat.of().formatHex(session.getSessionID()), session, outcome.peerChain,
                     outcome.peerTrusted, outcome.peerNameMatches, outcome.serverName);
         }
+        dropHandshakeState();
+    }
+
+    /**
+     * BouncyCastle keeps this peer for the connection's life (to report alerts): drop what only the
+     * handshake needed, so an idle connection does not hold it. The ClientHello's extensions are
+     * the largest part (their key shares alone exceed 1 KiB with the ML-KEM hybrid); the server's
+     * extensions are already encoded into the session by now.
+     */
+    private void dropHandshakeState() {
+        clientExtensions = null;
+        serverExtensions.clear();
+        offeredCipherSuites = null;
+        cipherSuites = null;
+        clientProtocolNames = null;
+        certificateStatusRequest = null;
+        statusRequestV2 = null;
+        trustedCAKeys = null;
+        identity = null;
+        newSession = null;
     }
 
     @Override
