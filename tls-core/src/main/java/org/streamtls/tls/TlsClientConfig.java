@@ -224,7 +224,14 @@ public final class TlsClientConfig {
             return this;
         }
 
-        /** Chooses a client certificate when a server asks for one; default none. */
+        /**
+         * Chooses a client certificate when a server asks for one (certstore's
+         * {@link org.streamtls.certstore.DefaultClientCertificateSelector}, or a callback); default
+         * none. It is asked once per full handshake, when the CertificateRequest arrives, with the
+         * certificate authorities the server named (TLS 1.2 field or TLS 1.3 extension; empty when
+         * it named none) and the key types the server can verify. Unlike SCHANNEL, BouncyCastle needs
+         * no credentials before the handshake, so there is no earlier call without the issuer list.
+         */
         public Builder clientCertificateSelector(ClientCertificateSelector selector) {
             this.clientCertificateSelector = Objects.requireNonNull(selector, "clientCertificateSelector");
             return this;

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import javax.security.auth.x500.X500Principal;
 import org.streamtls.certstore.ServerCertificateSelector;
 import org.streamtls.certstore.TrustVerifier;
+import org.streamtls.tls.internal.CertificateAuthorities;
 import org.streamtls.tls.internal.SessionCache;
 
 /**
@@ -23,6 +25,9 @@ import org.streamtls.tls.internal.SessionCache;
  *       {@link TlsSignatureScheme#defaults()}; no ALPN;</li>
  *   <li>{@link ClientAuth#NONE}; with WANT or NEED a {@link Builder#clientTrustVerifier} is required,
  *       and {@link PeerCertificateAcceptor#trustedAndNameMatches()} has the last word;</li>
+ *   <li>the certificate authorities named in the CertificateRequest: the subjects of the client
+ *       trust verifier's trust anchors when they are a small explicit set (see
+ *       {@link Builder#clientCertificateAuthorities});</li>
  *   <li>{@link CryptoBackend#defaultBackend()}; {@link TlsTimeouts#defaults()};</li>
  *   <li>TLS 1.2 session cache of 1000 sessions living 600 s; records of at most 2^14 bytes.</li>
  * </ul>
@@ -47,6 +52,7 @@ public final class TlsServerConfig {
     private final ClientAuth clientAuth;
     private final TrustVerifier clientTrustVerifier;
     private final PeerCertificateAcceptor clientCertificateAcceptable;
+    private final CertificateAuthorities clientCertificateAuthorities;
     private final CryptoBackend cryptoBackend;
     private final TlsTimeouts timeouts;
     private final Duration sessionCacheLifetime;
@@ -64,6 +70,8 @@ public final class TlsServerConfig {
         this.clientAuth = b.clientAuth;
         this.clientTrustVerifier = b.clientTrustVerifier;
         this.clientCertificateAcceptable = b.clientCertificateAcceptable;
+        this.clientCertificateAuthorities = b.clientCertificateAuthorities != null ? b.clientCertificateAuthorities
+                : CertificateAuthorities.fromTrust(b.clientTrustVerifier);
         this.cryptoBackend = b.cryptoBackend;
         this.timeouts = b.timeouts;
         this.sessionCacheLifetime = b.sessionCacheLifetime;
@@ -117,6 +125,15 @@ public final class TlsServerConfig {
         return clientCertificateAcceptable;
     }
 
+    /**
+     * The certificate authorities the next CertificateRequest names (empty: none), as set by
+     * {@link Builder#clientCertificateAuthorities} or by default the current subjects of the client
+     * trust verifier's anchors.
+     */
+    public List<X500Principal> clientCertificateAuthorities() {
+        return clientCertificateAuthorities.names();
+    }
+
     public CryptoBackend cryptoBackend() {
         return cryptoBackend;
     }
@@ -143,6 +160,10 @@ public final class TlsServerConfig {
         return sessionCache;
     }
 
+    CertificateAuthorities certificateAuthorities() {
+        return clientCertificateAuthorities;
+    }
+
     /** Builds a {@link TlsServerConfig}. Each setter checks its argument at once. Not thread-safe. */
     public static final class Builder {
         private Set<TlsVersion> versions = Set.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3);
@@ -154,6 +175,7 @@ public final class TlsServerConfig {
         private ClientAuth clientAuth = ClientAuth.NONE;
         private TrustVerifier clientTrustVerifier;
         private PeerCertificateAcceptor clientCertificateAcceptable = PeerCertificateAcceptor.trustedAndNameMatches();
+        private CertificateAuthorities clientCertificateAuthorities;
         private CryptoBackend cryptoBackend = CryptoBackend.defaultBackend();
         private TlsTimeouts timeouts = TlsTimeouts.defaults();
         private Duration sessionCacheLifetime = ConfigChecks.DEFAULT_SESSION_LIFETIME;
@@ -217,6 +239,27 @@ public final class TlsServerConfig {
         /** The last word on a client's chain; default {@link PeerCertificateAcceptor#trustedAndNameMatches()}. */
         public Builder clientCertificateAcceptable(PeerCertificateAcceptor acceptor) {
             this.clientCertificateAcceptable = Objects.requireNonNull(acceptor, "clientCertificateAcceptable");
+            return this;
+        }
+
+        /**
+         * The certificate authorities to name when asking for a client certificate (the TLS 1.2
+         * CertificateRequest's certificate_authorities, the TLS 1.3 certificate_authorities
+         * extension): a client chooses among its identities one issued under one of them, as
+         * OpenSSL's client CA list and JSSE's accepted issuers do. An empty list names none (the
+         * client then chooses without guidance). Used only with {@link ClientAuth#WANT} or
+         * {@link ClientAuth#NEED}.
+         *
+         * <p><b>Default:</b> the subjects of the trust anchors of the {@link #clientTrustVerifier}
+         * when it is certstore's {@link org.streamtls.certstore.PkixTrustVerifier} over at most 64
+         * anchors (a PEM bundle, a store's trusted certificates, a given list), re-read when a store
+         * reloads; none for a larger set such as the JDK's cacerts, or for any other verifier.
+         *
+         * @throws IllegalArgumentException if a name is null or the names take more than the
+         *         65535 bytes a CertificateRequest can carry
+         */
+        public Builder clientCertificateAuthorities(List<X500Principal> authorities) {
+            this.clientCertificateAuthorities = CertificateAuthorities.fixed(authorities);
             return this;
         }
 

@@ -22,7 +22,7 @@ import org.streamtls.certstore.KeyType;
 /**
  * Certificates chosen through certstore's default selectors: our server picks by SNI and by the key
  * types the client can verify (and, in TLS 1.2, a cipher suite that fits the key); our client picks
- * by the issuers the server names (openssl s_server sends its CA list).
+ * by the issuers the server names (openssl s_server sends its CA list, in TLS 1.2 and 1.3).
  */
 class CertificateSelectionTest {
 
@@ -89,14 +89,15 @@ class CertificateSelectionTest {
         }
     }
 
-    @Test
-    void clientChoosesByTheIssuersTheServerNames() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TlsVersion.class)
+    void clientChoosesByTheIssuersTheServerNames(TlsVersion version) throws Exception {
         ExternalPeer.require("openssl");
         Identity otherRoot = CertificateBuilder.create().commonName("Other Root").certificateAuthority(0).build();
         Identity stranger = CertificateBuilder.create().commonName("stranger").clientAuth()
                 .validFor(Duration.ofDays(20)).signedBy(otherRoot).build();
-        DefaultClientCertificateSelector selector = DefaultClientCertificateSelector.builder()
-                .store(CertificateStores.inMemory(List.of(stranger, Pki.CLIENT), List.of())).build();
+        RecordingClientSelector selector = new RecordingClientSelector(DefaultClientCertificateSelector.builder()
+                .store(CertificateStores.inMemory(List.of(stranger, Pki.CLIENT), List.of())).build());
         PemDir pem = new PemDir(tmp);
         String root = pem.root();
         String[] files = pem.identity("server", Pki.SERVER_EC);
@@ -104,14 +105,17 @@ class CertificateSelectionTest {
                 "-key", files[1], "-naccept", "1", "-Verify", "1", "-CAfile", root, "-verify_return_error"));
         try (ExternalPeer openssl = ExternalPeer.start(cmd)) {
             int port = openssl.awaitAcceptPort();
-            TlsClientConfig config = Pki.clientConfig().serverName("localhost").clientCertificateSelector(selector)
-                    .build();
+            TlsClientConfig config = Pki.clientConfig().serverName("localhost").versions(Set.of(version))
+                    .clientCertificateSelector(selector).build();
             try (TlsConnection tls = TlsClient.connect("127.0.0.1", port, config)) {
+                assertEquals(version, tls.session().version());
                 Lines.send(tls, "chosen by issuer");
                 openssl.await("chosen by issuer", Duration.ofSeconds(10));
             }
             openssl.await("CN ?= ?test client", Duration.ofSeconds(5));
             assertFalse(openssl.output().contains("stranger"), openssl.output());
         }
+        // s_server -CAfile names the file's certificates as its client CA list
+        assertEquals(List.of(Pki.ROOT.leaf().getSubjectX500Principal()), selector.onlyIssuers());
     }
 }

@@ -59,15 +59,15 @@ public final class Handshakes {
         }
     }
 
-    public static TlsConnection server(Connection transport, TlsServerConfig config, SessionCache cache)
-            throws IOException {
+    public static TlsConnection server(Connection transport, TlsServerConfig config, SessionCache cache,
+                                       CertificateAuthorities authorities) throws IOException {
         String peer = "client " + text(transport.remoteAddress());
         Outcome outcome = new Outcome();
         TlsTimeouts timeouts = config.timeouts();
         try {
             TlsCrypto crypto = config.cryptoBackend().newTlsCrypto();
             ServerEngine engine = new ServerEngine(new EngineState(transport));
-            ServerPeer serverPeer = new ServerPeer(crypto, config, cache, outcome);
+            ServerPeer serverPeer = new ServerPeer(crypto, config, cache, authorities, outcome);
             transport.beginReceiveDeadline(Deadline.after(timeouts.handshake()));
             try {
                 engine.accept(serverPeer);

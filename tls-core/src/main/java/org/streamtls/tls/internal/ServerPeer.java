@@ -49,15 +49,18 @@ final class ServerPeer extends AbstractTlsServer {
 
     private final TlsServerConfig config;
     private final SessionCache cache;
+    private final CertificateAuthorities authorities;
     private final Outcome outcome;
     private Identity identity;
     private boolean identityChosen;
     private TlsSession newSession;
 
-    ServerPeer(TlsCrypto crypto, TlsServerConfig config, SessionCache cache, Outcome outcome) {
+    ServerPeer(TlsCrypto crypto, TlsServerConfig config, SessionCache cache, CertificateAuthorities authorities,
+               Outcome outcome) {
         super(crypto);
         this.config = config;
         this.cache = cache;
+        this.authorities = authorities;
         this.outcome = outcome;
     }
 
@@ -263,11 +266,13 @@ final class ServerPeer extends AbstractTlsServer {
         }
         @SuppressWarnings("rawtypes")
         Vector sigAlgs = Codes.signatureAlgorithms(config.signatureSchemes(), getCrypto());
+        // The issuers a client should choose by (null: none; BC must not write an empty TLS 1.3 extension).
+        Vector<?> issuers = authorities.forRequest();
         if (TlsUtils.isTLSv13(context)) {
-            return new CertificateRequest(TlsUtils.EMPTY_BYTES, sigAlgs, null, null);
+            return new CertificateRequest(TlsUtils.EMPTY_BYTES, sigAlgs, null, issuers);
         }
         short[] types = {ClientCertificateType.ecdsa_sign, ClientCertificateType.rsa_sign};
-        return new CertificateRequest(types, sigAlgs, null);
+        return new CertificateRequest(types, sigAlgs, issuers);
     }
 
     @Override
@@ -335,6 +340,26 @@ final class ServerPeer extends AbstractTlsServer {
             cache.put(HexFormat.of().formatHex(session.getSessionID()), session, outcome.peerChain,
                     outcome.peerTrusted, outcome.peerNameMatches, outcome.serverName);
         }
+        dropHandshakeState();
+    }
+
+    /**
+     * BouncyCastle keeps this peer for the connection's life (to report alerts): drop what only the
+     * handshake needed, so an idle connection does not hold it. The ClientHello's extensions are
+     * the largest part (their key shares alone exceed 1 KiB with the ML-KEM hybrid); the server's
+     * extensions are already encoded into the session by now.
+     */
+    private void dropHandshakeState() {
+        clientExtensions = null;
+        serverExtensions.clear();
+        offeredCipherSuites = null;
+        cipherSuites = null;
+        clientProtocolNames = null;
+        certificateStatusRequest = null;
+        statusRequestV2 = null;
+        trustedCAKeys = null;
+        identity = null;
+        newSession = null;
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.streamtls.tls.internal;
 
 import java.io.IOException;
 import java.security.PrivateKey;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +9,12 @@ import java.util.Vector;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
-import org.bouncycastle.tls.CertificateEntry;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.SignatureScheme;
 import org.bouncycastle.tls.TlsContext;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsUtils;
-import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCrypto;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
@@ -172,7 +168,7 @@ final class Signers {
         }
         SignatureAndHashAlgorithm sigAlg = SignatureScheme.getSignatureAndHashAlgorithm(scheme);
         TlsCrypto crypto = context.getCrypto();
-        Certificate certificate = certificateMessage(crypto, identity.chain(), tls13, requestContext);
+        Certificate certificate = OwnCertificates.message(crypto, identity, tls13, requestContext);
         TlsCryptoParameters params = new TlsCryptoParameters(context);
         if (crypto instanceof BcTlsCrypto bc) {
             return new BcDefaultTlsCredentialedSigner(params, bc, PrivateKeyFactory.createKey(key.getEncoded()),
@@ -183,25 +179,5 @@ final class Signers {
         }
         throw new TlsFatalAlert(AlertDescription.internal_error, "crypto " + crypto.getClass().getName()
                 + " is neither BcTlsCrypto nor JcaTlsCrypto: cannot sign with a JCA private key");
-    }
-
-    private static Certificate certificateMessage(TlsCrypto crypto, List<X509Certificate> chain, boolean tls13,
-                                                  byte[] requestContext) throws IOException {
-        TlsCertificate[] certs = new TlsCertificate[chain.size()];
-        for (int i = 0; i < certs.length; i++) {
-            try {
-                certs[i] = crypto.createCertificate(chain.get(i).getEncoded());
-            } catch (CertificateEncodingException e) {
-                throw new TlsFatalAlert(AlertDescription.internal_error, "own certificate cannot be encoded", e);
-            }
-        }
-        if (!tls13) {
-            return new Certificate(certs);
-        }
-        CertificateEntry[] entries = new CertificateEntry[certs.length];
-        for (int i = 0; i < certs.length; i++) {
-            entries[i] = new CertificateEntry(certs[i], null);
-        }
-        return new Certificate(requestContext == null ? TlsUtils.EMPTY_BYTES : requestContext, entries);
     }
 }
