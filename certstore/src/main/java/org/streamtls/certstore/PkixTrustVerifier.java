@@ -86,6 +86,14 @@ public final class PkixTrustVerifier implements TrustVerifier {
         return new Builder();
     }
 
+    /**
+     * Where this verifier's trust anchors come from (a TLS server names their subjects in its
+     * CertificateRequest).
+     */
+    public TrustAnchors trustAnchors() {
+        return trustAnchors;
+    }
+
     /** Configures a {@link PkixTrustVerifier}. Not thread-safe; the built verifier is. */
     public static final class Builder {
         private TrustAnchors trustAnchors;

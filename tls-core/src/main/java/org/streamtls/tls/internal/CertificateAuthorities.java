@@ -1,7 +1,6 @@
 package org.streamtls.tls.internal;
 
 import java.lang.System.Logger.Level;
-import java.lang.reflect.Field;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -75,7 +74,7 @@ public final class CertificateAuthorities {
      * CertificateRequest; none otherwise (another verifier, or no verifier).
      */
     public static CertificateAuthorities fromTrust(TrustVerifier verifier) {
-        TrustAnchors anchors = verifier instanceof PkixTrustVerifier ? anchorsOf((PkixTrustVerifier) verifier) : null;
+        TrustAnchors anchors = verifier instanceof PkixTrustVerifier pkix ? pkix.trustAnchors() : null;
         return anchors == null ? NONE : new CertificateAuthorities(null, anchors);
     }
 
@@ -139,24 +138,6 @@ public final class CertificateAuthorities {
             encoded.add(X500Name.getInstance(n.getEncoded()));
         }
         return new Vector<>(encoded);
-    }
-
-    /**
-     * The verifier's trust-anchor source. certstore's PkixTrustVerifier does not expose it yet; until
-     * it does (an accessor {@code trustAnchors()} is requested from certstore), it is read from the
-     * verifier's private field, and anything unexpected there means "name none".
-     */
-    private static TrustAnchors anchorsOf(PkixTrustVerifier verifier) {
-        try {
-            Field f = PkixTrustVerifier.class.getDeclaredField("trustAnchors");
-            f.setAccessible(true);
-            Object value = f.get(verifier);
-            return value instanceof TrustAnchors ? (TrustAnchors) value : null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "client certificate authorities: cannot read the trust anchors of {0}: {1}",
-                    verifier, e.toString());
-            return null;
-        }
     }
 
     @Override
