@@ -88,6 +88,40 @@ class HostilePeerTest {
     }
 
     @Test
+    void serverClosingTcpDuringTheHandshakeIsReportedAsAClose() throws Exception {
+        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
+                try (Socket s = listening.accept()) {
+                    s.setSoTimeout(5000);
+                    InputStream in = s.getInputStream();
+                    byte[] header = in.readNBytes(5);
+                    in.readNBytes(((header[3] & 0xff) << 8) | (header[4] & 0xff));
+                    // closes without a ServerHello
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            TruncationException e = assertThrows(TruncationException.class, () -> TlsClient.connect("127.0.0.1",
+                    listening.getLocalPort(), Pki.clientConfig().serverName("localhost").build()));
+            assertTrue(e.getMessage().contains("closed the TCP connection during the TLS handshake"), e.getMessage());
+            server.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void clientClosingTcpDuringTheHandshakeIsReportedAsAClose() throws Exception {
+        try (TestServer server = TestServer.start(Pki.serverConfig(Pki.SERVER_EC).build(), tls -> { });
+             Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            byte[] hello = jsseClientHello();
+            client.getOutputStream().write(hello, 0, hello.length / 2);
+            client.shutdownOutput();
+            Throwable t = server.awaitResult();
+            assertInstanceOf(TruncationException.class, t, String.valueOf(t));
+            assertTrue(t.getMessage().contains("closed the TCP connection"), t.getMessage());
+        }
+    }
+
+    @Test
     void recordHeaderAnnouncingMoreThanTheLimit() throws Exception {
         int announced = (1 << 14) + 256 + 1;
         byte[] header = {0x16, 0x03, 0x03, (byte) (announced >> 8), (byte) announced};

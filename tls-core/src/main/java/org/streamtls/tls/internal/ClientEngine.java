@@ -15,7 +15,7 @@ final class ClientEngine extends TlsClientProtocol implements Engine {
     private final EngineState state;
 
     ClientEngine(EngineState state) {
-        super(state.transport.inputStream(), state.transport.outputStream());
+        super(state.input(), state.transport.outputStream());
         this.state = state;
     }
 

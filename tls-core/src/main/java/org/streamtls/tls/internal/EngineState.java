@@ -1,6 +1,8 @@
 package org.streamtls.tls.internal;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import org.streamtls.transport.Connection;
@@ -26,11 +28,36 @@ final class EngineState {
     volatile boolean closeNotifySent;
     volatile boolean closeNotifyReceived;
     volatile boolean failed;
+    /** True once the transport reported end of stream: the peer closed (or half-closed) TCP. */
+    volatile boolean peerEndedStream;
     /** True while the handshake runs on one thread: only then may a failure linger to read. */
     volatile boolean handshaking = true;
 
     EngineState(Connection transport) {
         this.transport = transport;
+    }
+
+    /** The transport's input for BouncyCastle, noting when the peer ends the TCP stream. */
+    InputStream input() {
+        return new FilterInputStream(transport.inputStream()) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b < 0) {
+                    peerEndedStream = true;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = in.read(buffer, offset, length);
+                if (n < 0) {
+                    peerEndedStream = true;
+                }
+                return n;
+            }
+        };
     }
 
     /** After a failure BouncyCastle has sent its alert: let it reach the peer, then drop the TCP connection. */

@@ -28,10 +28,11 @@ final class Errors {
 
     /**
      * @param handshake true while the handshake runs: a receive timeout is then the handshake timeout
+     * @param peerEndedStream true when the peer closed its side of the TCP connection
      * @param peer "server 127.0.0.1:4433" or "client 127.0.0.1:53412", for messages
      */
-    static IOException translate(IOException e, Outcome outcome, boolean handshake, Duration handshakeTimeout,
-                                 String peer) {
+    static IOException translate(IOException e, Outcome outcome, boolean handshake, boolean peerEndedStream,
+                                 Duration handshakeTimeout, String peer) {
         if (e instanceof TlsException || e instanceof CancelledException) {
             return e;
         }
@@ -39,7 +40,7 @@ final class Errors {
         if (e instanceof TlsFatalAlert alert && alert.getAlertDescription() == AlertDescription.internal_error
                 && alert.getCause() instanceof IOException cause
                 && !(cause instanceof org.bouncycastle.tls.TlsException)) {
-            return translate(cause, outcome, handshake, handshakeTimeout, peer);
+            return translate(cause, outcome, handshake, peerEndedStream, handshakeTimeout, peer);
         }
         TlsException recorded = outcome.failure;
         if (recorded != null) {
@@ -66,6 +67,10 @@ final class Errors {
                         NoCommonParametersException.Parameter.APPLICATION_PROTOCOL, alert, e);
             }
             return new TlsAlertException(what, alert, e);
+        }
+        if (handshake && peerEndedStream && e instanceof TlsFatalAlert) {
+            // BouncyCastle raises handshake_failure when the stream ends mid-handshake: the news is the close.
+            return new TruncationException(peer + " closed the TCP connection during the TLS handshake", e);
         }
         if (e instanceof TlsFatalAlert raised) {
             short d = raised.getAlertDescription();

@@ -39,9 +39,10 @@ public final class Handshakes {
         String cacheKey = expected + "|" + text(transport.remoteAddress());
         Outcome outcome = new Outcome();
         TlsTimeouts timeouts = config.timeouts();
+        EngineState state = new EngineState(transport);
         try {
             TlsCrypto crypto = config.cryptoBackend().newTlsCrypto();
-            ClientEngine engine = new ClientEngine(new EngineState(transport));
+            ClientEngine engine = new ClientEngine(state);
             ClientPeer clientPeer = new ClientPeer(crypto, config, cache, cacheKey, expected, sni, outcome);
             transport.beginReceiveDeadline(Deadline.after(timeouts.handshake()));
             try {
@@ -52,7 +53,7 @@ public final class Handshakes {
             return connected(engine, outcome, timeouts, config.maxRecordSize(), peer);
         } catch (IOException e) {
             closeQuietly(transport);
-            throw Errors.translate(e, outcome, true, timeouts.handshake(), peer);
+            throw Errors.translate(e, outcome, true, state.peerEndedStream, timeouts.handshake(), peer);
         } catch (RuntimeException | Error e) {
             closeQuietly(transport);
             throw e;
@@ -64,9 +65,10 @@ public final class Handshakes {
         String peer = "client " + text(transport.remoteAddress());
         Outcome outcome = new Outcome();
         TlsTimeouts timeouts = config.timeouts();
+        EngineState state = new EngineState(transport);
         try {
             TlsCrypto crypto = config.cryptoBackend().newTlsCrypto();
-            ServerEngine engine = new ServerEngine(new EngineState(transport));
+            ServerEngine engine = new ServerEngine(state);
             ServerPeer serverPeer = new ServerPeer(crypto, config, cache, authorities, outcome);
             transport.beginReceiveDeadline(Deadline.after(timeouts.handshake()));
             try {
@@ -77,7 +79,7 @@ public final class Handshakes {
             return connected(engine, outcome, timeouts, config.maxRecordSize(), peer);
         } catch (IOException e) {
             closeQuietly(transport);
-            throw Errors.translate(e, outcome, true, timeouts.handshake(), peer);
+            throw Errors.translate(e, outcome, true, state.peerEndedStream, timeouts.handshake(), peer);
         } catch (RuntimeException | Error e) {
             closeQuietly(transport);
             throw e;

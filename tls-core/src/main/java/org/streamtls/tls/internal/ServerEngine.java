@@ -15,7 +15,7 @@ final class ServerEngine extends TlsServerProtocol implements Engine {
     private final EngineState state;
 
     ServerEngine(EngineState state) {
-        super(state.transport.inputStream(), state.transport.outputStream());
+        super(state.input(), state.transport.outputStream());
         this.state = state;
     }
 

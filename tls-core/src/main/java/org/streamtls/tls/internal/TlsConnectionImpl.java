@@ -382,7 +382,7 @@ final class TlsConnectionImpl implements TlsConnection {
     }
 
     private IOException translate(IOException e) {
-        return Errors.translate(e, outcome, false, timeouts.handshake(), peer);
+        return Errors.translate(e, outcome, false, engine.state().peerEndedStream, timeouts.handshake(), peer);
     }
 
     @Override
