@@ -1,7 +1,6 @@
 package org.streamtls.certstore;
 
 import java.security.GeneralSecurityException;
-import java.security.InvalidAlgorithmParameterException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.bouncycastle.asn1.ASN1OctetString;
 import org.streamtls.certstore.TrustFailure.Kind;
 
 /**
@@ -130,9 +128,18 @@ public final class PkixTrustVerifier implements TrustVerifier {
         }
     }
 
+    /**
+     * The JDK's PKIX refuses trust anchors with name constraints ("not supported"): anchors are
+     * given without them, and a path to an anchor whose certificate has a nameConstraints
+     * extension is validated again with that certificate appended as a self-issued CA, which makes
+     * the JDK apply its constraints to everything below.
+     */
     private static TrustAnchor anchor(X509Certificate c) {
-        byte[] nc = c.getExtensionValue("2.5.29.30");
-        return new TrustAnchor(c, nc == null ? null : ASN1OctetString.getInstance(nc).getOctets());
+        return new TrustAnchor(c, null);
+    }
+
+    private static boolean hasNameConstraints(X509Certificate c) {
+        return c.getExtensionValue("2.5.29.30") != null;
     }
 
     private Anchors anchors() {
@@ -165,6 +172,9 @@ public final class PkixTrustVerifier implements TrustVerifier {
         } else {
             path = build(anchors, chain, now);
             anchor = path == null ? null : path.get(path.size() - 1);
+            if (path != null && hasNameConstraints(anchor)) {
+                validate(path.subList(0, path.size() - 1), anchor, now, reasons);
+            }
             if (path == null) {
                 List<X509Certificate> walked = new ArrayList<>();
                 anchor = diagnose(anchors, chain, now, walked, reasons);
@@ -209,8 +219,6 @@ public final class PkixTrustVerifier implements TrustVerifier {
             path.add(result.getTrustAnchor().getTrustedCert());
             return path;
         } catch (CertPathBuilderException e) {
-            return null;
-        } catch (InvalidAlgorithmParameterException e) {
             return null;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK's PKIX CertPathBuilder is unavailable", e);
@@ -287,6 +295,10 @@ public final class PkixTrustVerifier implements TrustVerifier {
     private static Kind validate(List<X509Certificate> certs, X509Certificate anchor, Instant at,
                                  Map<String, TrustFailure> reasons) {
         CertPath certPath;
+        if (hasNameConstraints(anchor) && !certs.isEmpty()) {
+            certs = new ArrayList<>(certs);
+            certs.add(anchor);
+        }
         try {
             certPath = CertificateFactory.getInstance("X.509").generateCertPath(certs);
             PKIXParameters params = new PKIXParameters(Set.of(anchor(anchor)));
@@ -323,7 +335,8 @@ public final class PkixTrustVerifier implements TrustVerifier {
         if (reason == CertPathValidatorException.BasicReason.ALGORITHM_CONSTRAINED) {
             return new TrustFailure(Kind.WEAK_ALGORITHM, c, who + " uses a disabled algorithm: " + e.getMessage());
         }
-        if (reason == PKIXReason.NOT_CA_CERT) {
+        if (reason == PKIXReason.NOT_CA_CERT
+                || (reason == PKIXReason.INVALID_KEY_USAGE && c != null && c.getBasicConstraints() < 0)) {
             return new TrustFailure(Kind.NOT_A_CA, c, who + " issues certificates but is not a CA"
                     + " (no basicConstraints extension with cA=true)");
         }
