@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.streamtls.certstore.ClientCertificateSelector;
+import org.streamtls.certstore.PkixTrustVerifier;
 import org.streamtls.certstore.TrustVerifier;
 import org.streamtls.tls.internal.SessionCache;
 import org.streamtls.transport.ConnectionOptions;
@@ -15,7 +16,7 @@ import org.streamtls.transport.ConnectionOptions;
  * {@code ClientConfig}): what to negotiate, how to judge the server, which certificate to present,
  * which crypto to use, the timeouts and the TLS 1.2 session cache.
  *
- * <p><b>Defaults</b> (only {@link Builder#trustVerifier} has none and must be given):
+ * <p><b>Defaults</b>:
  * <ul>
  *   <li>versions TLS 1.2 and 1.3 — nothing older can be configured;</li>
  *   <li>cipher suites {@link TlsCipherSuite#defaults()}: AEAD only, AES-GCM first;</li>
@@ -23,7 +24,7 @@ import org.streamtls.transport.ConnectionOptions;
  *       those the crypto backend cannot compute; key shares are sent for the first hybrid and the
  *       first classical group;</li>
  *   <li>signature schemes {@link TlsSignatureScheme#defaults()}; no ALPN;</li>
- *   <li>the server's chain is judged by the trust verifier, then by
+ *   <li>the server's chain is judged by a {@link PkixTrustVerifier} over the JDK's trust anchors, then by
  *       {@link PeerCertificateAcceptor#trustedAndNameMatches()}: a chain that is not trusted or not
  *       for the host is refused with {@link PeerCertificateRefusedException};</li>
  *   <li>no client certificate;</li>
@@ -34,8 +35,7 @@ import org.streamtls.transport.ConnectionOptions;
  * </ul>
  *
  * <p><b>Errors.</b> The builder throws {@link IllegalArgumentException} naming the value for an
- * empty list, an out-of-range size, a TLS version enabled without any of its cipher suites; and
- * {@link IllegalStateException} from {@link Builder#build()} when no trust verifier was given.
+ * empty list, an out-of-range size, or a TLS version enabled without any of its cipher suites.
  *
  * <p>Immutable and thread-safe.
  */
@@ -156,6 +156,11 @@ public final class TlsClientConfig {
         return sessionCache;
     }
 
+    /** The default verifier, made once: PKIX over the JDK's trust anchors (loaded on first use). */
+    private static final class DefaultTrust {
+        static final TrustVerifier VERIFIER = PkixTrustVerifier.builder().build();
+    }
+
     /** Builds a {@link TlsClientConfig}. Each setter checks its argument at once. Not thread-safe. */
     public static final class Builder {
         private Set<TlsVersion> versions = Set.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3);
@@ -163,7 +168,7 @@ public final class TlsClientConfig {
         private List<TlsNamedGroup> namedGroups = TlsNamedGroup.defaults();
         private List<TlsSignatureScheme> signatureSchemes = TlsSignatureScheme.defaults();
         private List<String> applicationProtocols = List.of();
-        private TrustVerifier trustVerifier;
+        private TrustVerifier trustVerifier = DefaultTrust.VERIFIER;
         private PeerCertificateAcceptor serverCertificateAcceptable = PeerCertificateAcceptor.trustedAndNameMatches();
         private ClientCertificateSelector clientCertificateSelector;
         private CryptoBackend cryptoBackend = CryptoBackend.defaultBackend();
@@ -207,7 +212,7 @@ public final class TlsClientConfig {
             return this;
         }
 
-        /** Judges the server's chain and name (certstore). Required. */
+        /** Judges the server's chain and name (certstore); default: PKIX over the JDK's trust anchors. */
         public Builder trustVerifier(TrustVerifier verifier) {
             this.trustVerifier = Objects.requireNonNull(verifier, "trustVerifier");
             return this;
@@ -274,13 +279,9 @@ public final class TlsClientConfig {
         }
 
         /**
-         * @throws IllegalStateException if no trust verifier was given
          * @throws IllegalArgumentException if an enabled version has no enabled cipher suite
          */
         public TlsClientConfig build() {
-            if (trustVerifier == null) {
-                throw new IllegalStateException("a TlsClientConfig needs a trustVerifier (certstore) to judge servers");
-            }
             ConfigChecks.suitesCoverVersions(versions, cipherSuites);
             return new TlsClientConfig(this);
         }
