@@ -205,10 +205,12 @@ public final class CompareRunner {
                             series.addPart(MarkdownReport.THREADS, s.threads());
                             series.addPart(MarkdownReport.OTHER, s.otherNative());
                             series.verified();
+                            series.detail(s.largestHeapGrowth());
                             out.printf("  [idle %d/%d] %-9s %-20s %7.1f KiB/connection (heap %.1f, threads %.1f,"
                                     + " other native %.1f)%n", round, options.idleRounds(), kind.label(),
                                     contender.name(), s.total() / 1024, s.heap() / 1024, s.threads() / 1024,
                                     s.otherNative() / 1024);
+                            out.println("      heap grew most in: " + MarkdownReport.heapGrowth(s.largestHeapGrowth()));
                         } catch (IOException | RuntimeException ex) {
                             series.fail(ex.toString());
                             out.println("  [idle] " + kind.label() + " " + contender.name() + " FAILED: " + ex);

@@ -23,7 +23,11 @@ import java.util.concurrent.TimeUnit;
 final class IdleMemory implements Closeable {
 
     /** One measurement, in bytes per connection. */
-    record Sample(double heap, double threads, double otherNative) {
+    /**
+     * @param largestHeapGrowth the classes whose live heap grew most, per connection, as
+     *        "class:bytes:instances" items separated by commas; "-" when none grew
+     */
+    record Sample(double heap, double threads, double otherNative, String largestHeapGrowth) {
         double total() {
             return heap + threads + otherNative;
         }
@@ -71,7 +75,7 @@ final class IdleMemory implements Closeable {
             toChild.println("MEASURE " + n);
             String[] result = expect("RESULT").split(" ");
             return new Sample(Double.parseDouble(result[1]), Double.parseDouble(result[2]),
-                    Double.parseDouble(result[3]));
+                    Double.parseDouble(result[3]), result.length > 4 ? result[4] : "-");
         } finally {
             closeAll(clients);
             toChild.println("STOP");

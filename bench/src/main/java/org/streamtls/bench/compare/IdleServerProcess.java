@@ -24,8 +24,9 @@ import javax.management.ObjectName;
  * PKI n, then n lines        the certificates ({@link Pki#encode()})
  * START key scenario threads  -> PORT p        a server of that contender, one thread per connection
  * BASELINE                    -> OK            after the warm-up connections closed: GC, snapshot
- * MEASURE n                   -> RESULT h t o  once n connections are open and idle: GC, snapshot;
- *                                              heap, thread and other native bytes per connection
+ * MEASURE n                   -> RESULT h t o c  once n connections are open and idle: GC, snapshot;
+ *                                              heap, thread and other native bytes per connection,
+ *                                              and the classes whose heap grew most
  * STOP                        -> STOPPED       closes the server and its connections
  * EXIT
  * </pre>
@@ -36,6 +37,8 @@ public final class IdleServerProcess {
 
     private static final Pattern CATEGORY = Pattern.compile(
             "^-\\s+(\\S.*?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)", Pattern.MULTILINE);
+    private static final Pattern HISTOGRAM_LINE = Pattern.compile(
+            "^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)", Pattern.MULTILINE);
     private static final Pattern TOTAL = Pattern.compile("Total: reserved=(\\d+)KB, committed=(\\d+)KB");
 
     /**
@@ -107,7 +110,7 @@ public final class IdleServerProcess {
                         out.println("RESULT " + (now.heapUsed - baseline.heapUsed) / (double) n
                                 + " " + (now.thread - baseline.thread) / (double) n
                                 + " " + (now.otherNative - baseline.otherNative) / (double) n
-                                + " " + server.active());
+                                + " " + largestGrowth(baseline.histogram, now.histogram, n));
                         break;
                     }
                     case "STOP":
@@ -126,6 +129,29 @@ public final class IdleServerProcess {
                 out.println("ERROR " + e.toString().replace('\n', ' '));
             }
         }
+    }
+
+    /**
+     * The classes whose heap grew most between two histograms, per connection, as
+     * "class:bytes:instances" items separated by commas (at most six).
+     */
+    static String largestGrowth(Map<String, long[]> before, Map<String, long[]> after, int n) {
+        List<Map.Entry<String, long[]>> growth = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : after.entrySet()) {
+            long[] old = before.getOrDefault(e.getKey(), new long[2]);
+            growth.add(Map.entry(e.getKey(), new long[] {e.getValue()[0] - old[0], e.getValue()[1] - old[1]}));
+        }
+        growth.sort((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]));
+        StringBuilder items = new StringBuilder();
+        for (Map.Entry<String, long[]> e : growth.subList(0, Math.min(6, growth.size()))) {
+            if (e.getValue()[1] <= 0) {
+                break;
+            }
+            items.append(items.length() == 0 ? "" : ",").append(e.getKey()).append(':')
+                    .append(Math.round(e.getValue()[1] / (double) n)).append(':')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", e.getValue()[0] / (double) n));
+        }
+        return items.length() == 0 ? "-" : items.toString();
     }
 
     private static String failure(ServerLoop server) {
@@ -153,11 +179,14 @@ public final class IdleServerProcess {
         final long heapUsed;
         final long thread;
         final long otherNative;
+        /** Class name to {instances, bytes}, live objects only. */
+        final Map<String, long[]> histogram;
 
-        private Snapshot(long heapUsed, long thread, long otherNative) {
+        private Snapshot(long heapUsed, long thread, long otherNative, Map<String, long[]> histogram) {
             this.heapUsed = heapUsed;
             this.thread = thread;
             this.otherNative = otherNative;
+            this.histogram = histogram;
         }
 
         static Snapshot take() throws Exception {
@@ -184,7 +213,15 @@ public final class IdleServerProcess {
                     other += committed;
                 }
             }
-            return new Snapshot(heap, thread, other);
+            String classes = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            Map<String, long[]> histogram = new HashMap<>();
+            for (Matcher m = HISTOGRAM_LINE.matcher(classes); m.find(); ) {
+                histogram.merge(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))},
+                        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+            }
+            return new Snapshot(heap, thread, other, histogram);
         }
     }
 }

@@ -137,6 +137,17 @@ final class MarkdownReport {
                 }
             }
             md.append('\n');
+            md.append("Where the heap of one idle connection goes (live bytes per connection of the classes that"
+                    + " grew most; instances per connection in brackets):\n\n");
+            for (String threads : results.scenarios(Results.IDLE)) {
+                for (Series s : rows(results, Results.IDLE, threads)) {
+                    if (!s.detail().isEmpty()) {
+                        md.append("- ").append(threads).append(", ").append(s.contender()).append(": ")
+                                .append(heapGrowth(s.detail())).append('\n');
+                    }
+                }
+            }
+            md.append('\n');
         }
 
         List<Series> failed = results.all().stream().filter(s -> s.failure() != null).toList();
@@ -149,6 +160,45 @@ final class MarkdownReport {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** "class:bytes:instances,..." as "byte[] 16.5 KiB (2.0), ...". */
+    static String heapGrowth(String items) {
+        if (items == null || items.isEmpty() || items.equals("-")) {
+            return "nothing grew";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String item : items.split(",")) {
+            String[] f = item.split(":");
+            if (f.length != 3) {
+                continue;
+            }
+            b.append(b.length() == 0 ? "" : ", ").append('`').append(javaName(f[0])).append("` ")
+                    .append(String.format("%.1f KiB (%s)", Long.parseLong(f[1]) / 1024.0, f[2]));
+        }
+        return b.toString();
+    }
+
+    private static String javaName(String vmName) {
+        switch (vmName) {
+            case "[B":
+                return "byte[]";
+            case "[C":
+                return "char[]";
+            case "[I":
+                return "int[]";
+            case "[J":
+                return "long[]";
+            case "[S":
+                return "short[]";
+            case "[Z":
+                return "boolean[]";
+            default:
+                if (vmName.startsWith("[L") && vmName.endsWith(";")) {
+                    return vmName.substring(2, vmName.length() - 1) + "[]";
+                }
+                return vmName;
+        }
     }
 
     private static List<Series> rows(Results results, String test, String scenario) {

@@ -21,6 +21,7 @@ final class Series {
     private String negotiated = "";
     private boolean verified;
     private String failure;
+    private String detail = "";
 
     Series(String test, String scenario, String contender, String unit) {
         this.test = test;
@@ -87,6 +88,15 @@ final class Series {
 
     synchronized boolean isVerified() {
         return verified;
+    }
+
+    /** Free text shown under the table (the memory test: where the heap goes). */
+    synchronized void detail(String text) {
+        this.detail = text;
+    }
+
+    synchronized String detail() {
+        return detail;
     }
 
     synchronized void fail(String why) {
