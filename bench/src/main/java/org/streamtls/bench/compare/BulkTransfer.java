@@ -58,17 +58,17 @@ final class BulkTransfer {
     /**
      * The client side: sends {@code n} bytes (a multiple of 16 KiB) and waits for the answer.
      *
-     * @return throughput in MB/s (10^6 bytes per second)
+     * @return throughput in MB (10^6 bytes) per second and per CPU-second
      * @throws IOException if the transfer failed or the server's answer does not match what was sent
      */
-    static double send(Endpoint endpoint, long n, boolean verify) throws IOException {
+    static Rate send(Endpoint endpoint, long n, boolean verify) throws IOException {
         byte[] block = PATTERN.clone();
         ByteBuffer sequence = ByteBuffer.wrap(block);
         CRC32C crc = verify ? new CRC32C() : null;
         byte[] header = ByteBuffer.allocate(16).putLong(n).putLong(verify ? 1 : 0).array();
         endpoint.write(header, 0, header.length);
         long writes = n / WRITE_SIZE;
-        long start = System.nanoTime();
+        Rate.Clock clock = Rate.start();
         for (long i = 0; i < writes; i++) {
             sequence.putLong(0, i);
             if (crc != null) {
@@ -78,7 +78,7 @@ final class BulkTransfer {
         }
         byte[] answer = new byte[8];
         endpoint.readFully(answer, 0, answer.length);
-        long elapsed = System.nanoTime() - start;
+        Rate rate = clock.rate(writes * (double) WRITE_SIZE / 1e6);
         long got = ByteBuffer.wrap(answer).getLong();
         long expected = verify ? crc.getValue() : writes * WRITE_SIZE;
         if (got != expected) {
@@ -86,7 +86,7 @@ final class BulkTransfer {
                     ? String.format("the bytes did not arrive intact: CRC32C sent %08x, received %08x", expected, got)
                     : "the server received " + got + " bytes, " + expected + " were sent");
         }
-        return writes * (double) WRITE_SIZE / (elapsed / 1e9) / 1e6;
+        return rate;
     }
 
     /** Reads until the peer ends the stream; errors while the peer closes are not the measurement's. */

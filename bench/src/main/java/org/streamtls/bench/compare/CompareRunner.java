@@ -114,14 +114,15 @@ public final class CompareRunner {
                     boolean verify = warmUp || options.quick();
                     try (Endpoint client = r.contender.connect(r.server.port(), r.scenario)) {
                         checkNegotiated(r, client);
-                        double mbps = BulkTransfer.send(client, options.bulkBytes(), verify);
+                        Rate mbps = BulkTransfer.send(client, options.bulkBytes(), verify);
                         if (verify) {
                             r.series.verified();
                         }
                         if (!warmUp) {
                             r.series.add(mbps);
                         }
-                        progress(round, r, String.format("%8.0f MB/s%s", mbps, verify ? " (bytes checked: intact)" : ""));
+                        progress(round, r, String.format("%8.0f MB/s %8.0f MB/CPU-s%s", mbps.perSecond(),
+                                mbps.perCpuSecond(), verify ? " (bytes checked: intact)" : ""));
                     } catch (IOException | RuntimeException e) {
                         fail(r, e);
                     }
@@ -150,7 +151,7 @@ public final class CompareRunner {
                             checkNegotiated(r, first);
                         }
                         long before = r.contender.fullHandshakes();
-                        double rate = HandshakeRate.run(r.contender, r.server.port(), r.scenario,
+                        Rate rate = HandshakeRate.run(r.contender, r.server.port(), r.scenario,
                                 options.handshakesPerRound());
                         long full = r.contender.fullHandshakes() - before;
                         if (full < options.handshakesPerRound()) {
@@ -161,7 +162,8 @@ public final class CompareRunner {
                         if (round > 0) {
                             r.series.add(rate);
                         }
-                        progress(round, r, String.format("%8.0f %s/s", rate, r.contender.isTls() ? "handshakes" : "connections"));
+                        progress(round, r, String.format("%8.0f %s/s %8.0f per CPU-s", rate.perSecond(),
+                                r.contender.isTls() ? "handshakes" : "connections", rate.perCpuSecond()));
                     } catch (IOException | RuntimeException e) {
                         fail(r, e);
                     }

@@ -22,10 +22,10 @@ final class HandshakeRate {
         };
     }
 
-    /** Runs {@code count} handshakes one after the other; returns handshakes per second. */
-    static double run(Contender contender, int port, Scenario scenario, int count) throws IOException {
+    /** Runs {@code count} handshakes one after the other; returns handshakes per second and per CPU-second. */
+    static Rate run(Contender contender, int port, Scenario scenario, int count) throws IOException {
         byte[] one = new byte[1];
-        long start = System.nanoTime();
+        Rate.Clock clock = Rate.start();
         for (int i = 0; i < count; i++) {
             try (Endpoint endpoint = contender.connect(port, scenario)) {
                 endpoint.readFully(one, 0, 1);
@@ -34,6 +34,6 @@ final class HandshakeRate {
                 }
             }
         }
-        return count / ((System.nanoTime() - start) / 1e9);
+        return clock.rate(count);
     }
 }

@@ -85,13 +85,16 @@ final class MarkdownReport {
                     .append(" rounds)\n\n");
             for (String scenario : results.scenarios(Results.BULK)) {
                 md.append("**").append(scenario).append("**\n\n");
-                md.append("| Contender | MB/s | × JSSE | × plain TCP | rounds (MB/s) | negotiated, checked |\n");
-                md.append("|---|---:|---:|---:|---|---|\n");
+                md.append("| Contender | MB/s | × JSSE | × plain TCP | rounds (MB/s) | MB per CPU-s | × JSSE"
+                        + " per CPU-s | negotiated, checked |\n");
+                md.append("|---|---:|---:|---:|---|---:|---:|---|\n");
                 for (Series s : rows(results, Results.BULK, scenario)) {
                     md.append("| ").append(s.contender()).append(" | ").append(value(s, "%.0f"))
                             .append(" | ").append(ratio(results, s, JsseContender.NAME))
                             .append(" | ").append(ratio(results, s, PlainTcpContender.NAME))
-                            .append(" | ").append(samples(s)).append(" | ").append(checked(s)).append(" |\n");
+                            .append(" | ").append(samples(s))
+                            .append(" | ").append(cpuValue(s)).append(" | ").append(cpuRatio(results, s, JsseContender.NAME))
+                            .append(" | ").append(checked(s)).append(" |\n");
                 }
                 md.append('\n');
             }
@@ -103,15 +106,19 @@ final class MarkdownReport {
                     .append(")\n\n");
             for (String scenario : results.scenarios(Results.HANDSHAKE)) {
                 md.append("**").append(scenario).append("**\n\n");
-                md.append("| Contender | per second | × JSSE | rounds | negotiated, checked |\n");
-                md.append("|---|---:|---:|---|---|\n");
+                md.append("| Contender | per second | × JSSE | rounds | per CPU-s | × JSSE per CPU-s"
+                        + " | negotiated, checked |\n");
+                md.append("|---|---:|---:|---|---:|---:|---|\n");
                 for (Series s : rows(results, Results.HANDSHAKE, scenario)) {
                     String name = s.contender().equals(PlainTcpContender.NAME)
                             ? PlainTcpContender.NAME + " (connections, no TLS)" : s.contender();
                     md.append("| ").append(name).append(" | ").append(value(s, "%.0f"))
                             .append(" | ").append(s.contender().equals(PlainTcpContender.NAME) ? ""
                                     : ratio(results, s, JsseContender.NAME))
-                            .append(" | ").append(samples(s)).append(" | ").append(checked(s)).append(" |\n");
+                            .append(" | ").append(samples(s))
+                            .append(" | ").append(cpuValue(s)).append(" | ").append(s.contender().equals(PlainTcpContender.NAME)
+                                    ? "" : cpuRatio(results, s, JsseContender.NAME))
+                            .append(" | ").append(checked(s)).append(" |\n");
                 }
                 md.append('\n');
             }
@@ -220,6 +227,18 @@ final class MarkdownReport {
         return String.format("%.2f", s.median() / ref.get().median());
     }
 
+    private static String cpuValue(Series s) {
+        return s.failure() != null || s.cpuSamples().isEmpty() ? "—" : String.format("%.0f", s.cpuMedian());
+    }
+
+    private static String cpuRatio(Results results, Series s, String reference) {
+        Optional<Series> ref = results.find(s.test(), s.scenario(), reference);
+        if (ref.isEmpty() || ref.get().cpuSamples().isEmpty() || s.cpuSamples().isEmpty() || s.failure() != null) {
+            return "—";
+        }
+        return String.format("%.2f", s.cpuMedian() / ref.get().cpuMedian());
+    }
+
     private static String samples(Series s) {
         if (s.failure() != null) {
             return s.failure().replace('|', '/');
@@ -301,6 +320,10 @@ final class MarkdownReport {
                 "  on their own). **Total** is their sum, and is what the 16 KiB target is judged on. Kernel",
                 "  socket buffers are not counted (the same for every stack). Virtual threads exist from JDK 21;",
                 "  on JDK 17 only platform threads are measured. One round (memory varies little between rounds).",
+                "- **Wall clock and CPU.** Rates are per second of wall-clock time (what the targets are judged",
+                "  on) and, beside them, per second of this process's CPU time (client, server, GC and JIT",
+                "  threads together, from `OperatingSystemMXBean.getProcessCpuTime`): what the work costs, which",
+                "  other processes on a shared machine disturb less than the wall clock.",
                 "- **Noise.** The machine is shared (2 vCPUs; other builds and tests were running during these",
                 "  runs: see the load averages). Loopback throughput moved by 10-40 % between runs on this machine",
                 "  (BASELINES.md); only ratios measured side by side in one run mean much, and even those by",

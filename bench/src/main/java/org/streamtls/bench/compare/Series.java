@@ -17,6 +17,7 @@ final class Series {
     private final String contender;
     private final String unit;
     private final List<Double> samples = new ArrayList<>();
+    private final List<Double> cpuSamples = new ArrayList<>();
     private final Map<String, List<Double>> parts = new LinkedHashMap<>();
     private String negotiated = "";
     private boolean verified;
@@ -48,6 +49,23 @@ final class Series {
 
     synchronized void add(double sample) {
         samples.add(sample);
+    }
+
+    /** A rate: its wall-clock value is the sample, its CPU value goes beside it. */
+    synchronized void add(Rate rate) {
+        samples.add(rate.perSecond());
+        if (Double.isFinite(rate.perCpuSecond())) {
+            cpuSamples.add(rate.perCpuSecond());
+        }
+    }
+
+    /** The median of the per-CPU-second values; NaN when there are none. */
+    synchronized double cpuMedian() {
+        return median(cpuSamples);
+    }
+
+    synchronized List<Double> cpuSamples() {
+        return List.copyOf(cpuSamples);
     }
 
     /** A component of the sample (the memory test splits heap, thread stacks, other native). */

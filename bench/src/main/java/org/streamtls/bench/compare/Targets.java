@@ -61,7 +61,9 @@ final class Targets {
         double a = ours.get().median();
         double b = theirs.get().median();
         double ratio = a / b;
-        return new Verdict(target, String.format("%.2fx (%.0f vs %.0f %s)", ratio, a, b, ours.get().unit()),
+        double cpuRatio = ours.get().cpuMedian() / theirs.get().cpuMedian();
+        String cpu = Double.isFinite(cpuRatio) ? String.format("; per CPU-second %.2fx", cpuRatio) : "";
+        return new Verdict(target, String.format("%.2fx (%.0f vs %.0f %s)%s", ratio, a, b, ours.get().unit(), cpu),
                 ratio >= goal ? MET : NOT_MET);
     }
 }

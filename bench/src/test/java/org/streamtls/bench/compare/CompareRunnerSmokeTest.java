@@ -47,6 +47,8 @@ class CompareRunnerSmokeTest {
                 assertTrue(s.samples().stream().allMatch(Double::isFinite), label);
             } else {
                 assertTrue(s.samples().stream().allMatch(v -> v > 0), () -> label + ": " + s.samples());
+                // Process CPU time ticks in 10 ms steps: a quick round may be too short to register.
+                assertTrue(s.cpuSamples().stream().allMatch(v -> v > 0), () -> label + ": " + s.cpuSamples());
             }
         }
         for (Series s : results.of(Results.BULK)) {
