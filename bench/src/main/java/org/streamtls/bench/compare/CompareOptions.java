@@ -2,6 +2,7 @@ package org.streamtls.bench.compare;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,9 +17,10 @@ import java.util.Set;
  * @param idleConnections idle server connections held open per memory configuration
  * @param idleRounds rounds of the memory test
  * @param tests the tests to run: bulk, handshake, idle
+ * @param contenders the contenders' keys ({@link Contenders#KEYS}), in table order
  */
 record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int handshakesPerRound,
-        int idleConnections, int idleRounds, Set<String> tests) {
+        int idleConnections, int idleRounds, Set<String> tests, List<String> contenders) {
 
     static final String USAGE = String.join("\n",
             "usage: java -cp bench/target/benchmarks.jar org.streamtls.bench.compare.CompareRunner [options]",
@@ -30,6 +32,8 @@ record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int h
             "  --handshakes N     handshakes per contender per round (default 300; quick 10)",
             "  --idle N           idle connections per memory configuration (default 2000; quick 20)",
             "  --only LIST        comma-separated tests among bulk,handshake,idle (default all)",
+            "  --contenders LIST  comma-separated among plain,jsse,default,bc,jca:BC (default all; the",
+            "                     targets need plain, jsse and default)",
             "  --help             this text");
 
     static CompareOptions parse(String... args) {
@@ -40,6 +44,7 @@ record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int h
         Integer handshakes = null;
         Integer idle = null;
         Set<String> tests = new LinkedHashSet<>(Set.of(Results.BULK, Results.HANDSHAKE, Results.IDLE));
+        List<String> contenders = Contenders.KEYS;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -71,6 +76,18 @@ record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int h
                         tests.add(test);
                     }
                     break;
+                case "--contenders": {
+                    Set<String> chosen = new LinkedHashSet<>();
+                    for (String c : value(args, ++i, arg).split(",")) {
+                        if (!Contenders.KEYS.contains(c.trim())) {
+                            throw new IllegalArgumentException("--contenders takes " + String.join(",", Contenders.KEYS)
+                                    + ", not " + c.trim());
+                        }
+                        chosen.add(c.trim());
+                    }
+                    contenders = Contenders.KEYS.stream().filter(chosen::contains).toList();
+                    break;
+                }
                 default:
                     throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -81,7 +98,8 @@ record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int h
                 handshakes != null ? handshakes : quick ? 10 : 300,
                 idle != null ? idle : quick ? 20 : 2000,
                 1,
-                Set.copyOf(tests));
+                Set.copyOf(tests),
+                contenders);
     }
 
     boolean runs(String test) {
@@ -91,7 +109,8 @@ record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int h
     /** The options as a command line, for the report. */
     String commandLine() {
         return (quick ? "--quick " : "") + "--rounds " + rounds + " --bulk-mib " + bulkBytes / (1024 * 1024)
-                + " --handshakes " + handshakesPerRound + " --idle " + idleConnections;
+                + " --handshakes " + handshakesPerRound + " --idle " + idleConnections
+                + (contenders.equals(Contenders.KEYS) ? "" : " --contenders " + String.join(",", contenders));
     }
 
     private static String value(String[] args, int i, String option) {

@@ -76,7 +76,7 @@ public final class CompareRunner {
                 + ", " + options.commandLine());
         Pki pki = Pki.generate();
         Map<String, Contender> contenders = new LinkedHashMap<>();
-        for (String key : Contenders.KEYS) {
+        for (String key : options.contenders()) {
             contenders.put(key, Contenders.create(key, pki));
         }
         if (options.runs(Results.BULK)) {

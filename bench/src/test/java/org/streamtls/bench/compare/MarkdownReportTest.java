@@ -66,6 +66,10 @@ class MarkdownReportTest {
         assertTrue(e.getMessage().contains("zero"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> CompareOptions.parse("--only", "bulk,speed"));
         assertTrue(e.getMessage().contains("speed"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CompareOptions.parse("--contenders", "jsse,openssl"));
+        assertTrue(e.getMessage().contains("openssl"), e.getMessage());
+        assertEquals(java.util.List.of("plain", "jsse", "default"),
+                CompareOptions.parse("--contenders", "default,jsse,plain").contenders());
         assertEquals(256L * 1024 * 1024, CompareOptions.parse().bulkBytes());
         assertEquals(4L * 1024 * 1024, CompareOptions.parse("--quick").bulkBytes());
     }
