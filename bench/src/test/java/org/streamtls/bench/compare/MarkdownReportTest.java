@@ -41,6 +41,10 @@ class MarkdownReportTest {
         assertTrue(md.contains("| StreamTLS default | 2700 | 1.35 | 0.75 |"), md);
         assertTrue(!md.contains("| StreamTLS default | 2600 |"), md);
         assertTrue(md.contains("| StreamTLS default | 1000 | 0.67 | 0.27 |"), md);
+        // the at-a-glance table has one column per JDK, from both sections
+        assertTrue(md.contains("| Target | JDK 17 | JDK 25 |"), md);
+        assertTrue(md.contains("| bulk TLS 1.3 AES-128-GCM >= 1.3x JSSE | NOT met — 0.67x (1000 vs 1500 MB/s)"
+                + " | **met** — 1.35x (2700 vs 2000 MB/s) |"), md);
     }
 
     @Test
