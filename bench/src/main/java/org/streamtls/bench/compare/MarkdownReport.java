@@ -39,8 +39,10 @@ final class MarkdownReport {
             }
         }
         sections.put(results.machine().jdkFeature(), section(results));
-        StringBuilder md = new StringBuilder(head());
+        StringBuilder md = new StringBuilder(intro());
         md.append(atAGlance(sections));
+        md.append(method());
+        md.append("## Results per JDK\n\n");
         for (Map.Entry<Integer, String> e : sections.entrySet()) {
             md.append("<!-- section jdk-").append(e.getKey()).append(" -->\n").append(e.getValue())
                     .append("<!-- end jdk-").append(e.getKey()).append(" -->\n\n");
@@ -88,14 +90,14 @@ final class MarkdownReport {
 
     /** The results as text for the console: the same tables as the report. */
     static String summary(Results results) {
-        return section(results);
+        return section(results).replaceAll("(?m)^<!-- verdict: .*-->\n", "");
     }
 
     static String section(Results results) {
         Machine m = results.machine();
         CompareOptions o = results.options();
         StringBuilder md = new StringBuilder();
-        md.append("## JDK ").append(m.jdkFeature()).append(" — ").append(m.date())
+        md.append("### JDK ").append(m.jdkFeature()).append(" — ").append(m.date())
                 .append(o.quick() ? " — QUICK RUN, NOT A MEASUREMENT" : "").append("\n\n");
         md.append("- Machine: ").append(m.summary()).append('\n');
         md.append(String.format("- Load average (1 min): %.2f at the start, %.2f at the end%n",
@@ -106,7 +108,7 @@ final class MarkdownReport {
         }
         md.append('\n');
 
-        md.append("### Where we stand (issue 6 targets; ").append(Targets.STREAMTLS)
+        md.append("#### Where we stand (issue 6 targets; ").append(Targets.STREAMTLS)
                 .append(" against JSSE in this run)\n\n");
         md.append("| Target | Measured (medians) | Status |\n|---|---|---|\n");
         for (Targets.Verdict v : Targets.judge(results)) {
@@ -124,7 +126,7 @@ final class MarkdownReport {
         md.append('\n');
 
         if (!results.of(Results.BULK).isEmpty()) {
-            md.append("### Bulk throughput, one connection, ").append(o.bulkBytes() / (1024 * 1024))
+            md.append("#### Bulk throughput, one connection, ").append(o.bulkBytes() / (1024 * 1024))
                     .append(" MiB one way in 16 KiB writes (MB/s = 10^6 B/s; median of ").append(o.rounds())
                     .append(" rounds)\n\n");
             for (String scenario : results.scenarios(Results.BULK)) {
@@ -145,7 +147,7 @@ final class MarkdownReport {
         }
 
         if (!results.of(Results.HANDSHAKE).isEmpty()) {
-            md.append("### Full handshakes per second, TLS 1.3 X25519, one client thread, new TCP connection"
+            md.append("#### Full handshakes per second, TLS 1.3 X25519, one client thread, new TCP connection"
                     + " each (median of ").append(o.rounds()).append(" rounds of ").append(o.handshakesPerRound())
                     .append(")\n\n");
             for (String scenario : results.scenarios(Results.HANDSHAKE)) {
@@ -169,7 +171,7 @@ final class MarkdownReport {
         }
 
         if (!results.of(Results.IDLE).isEmpty()) {
-            md.append("### Memory per idle TLS 1.3 server connection (").append(o.idleConnections())
+            md.append("#### Memory per idle TLS 1.3 server connection (").append(o.idleConnections())
                     .append(" connections, ECDSA P-256, KiB per connection)\n\n");
             md.append("| Threads | Contender | total | heap | thread memory | other native | × JSSE |\n");
             md.append("|---|---|---:|---:|---:|---:|---:|\n");
@@ -203,7 +205,7 @@ final class MarkdownReport {
 
         List<Series> failed = results.all().stream().filter(s -> s.failure() != null).toList();
         if (!failed.isEmpty()) {
-            md.append("### Failures\n\n");
+            md.append("#### Failures\n\n");
             for (Series s : failed) {
                 md.append("- ").append(s.test()).append(", ").append(s.scenario()).append(", ")
                         .append(s.contender()).append(": ").append(s.failure()).append('\n');
@@ -298,8 +300,8 @@ final class MarkdownReport {
         return (s.negotiated().isEmpty() ? "" : s.negotiated()) + (s.isVerified() ? ", intact" : "");
     }
 
-    /** The part that does not depend on the run: what, how, and how to read the numbers. */
-    static String head() {
+    /** The part that does not depend on the run: what and how to run it. */
+    static String intro() {
         return String.join("\n",
                 "# StreamTLS benchmarks: side by side with JSSE and plain TCP",
                 "",
@@ -316,6 +318,12 @@ final class MarkdownReport {
                 "JDK (e.g. with `/usr/lib/jvm/temurin-25-jdk-amd64/bin/java`). The JMH micro-benchmarks of the",
                 "record hot path are separate: `java -jar bench/target/benchmarks.jar`.",
                 "",
+                "");
+    }
+
+    /** How the numbers are made, and how to read them. */
+    static String method() {
+        return String.join("\n",
                 "## Method",
                 "",
                 "- **One JVM, loopback, taking turns.** Every contender runs in the same JVM over 127.0.0.1, and",
@@ -372,8 +380,6 @@ final class MarkdownReport {
                 "  runs: see the load averages). Loopback throughput moved by 10-40 % between runs on this machine",
                 "  (BASELINES.md); only ratios measured side by side in one run mean much, and even those by",
                 "  ±10-20 % here. The per-round values are in the tables so the spread can be seen.",
-                "",
-                "## Results",
                 "",
                 "");
     }
