@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes BENCHMARKS.md: a fixed head (how to run, the method), then one section per JDK feature
- * version. Writing replaces this JDK's section and keeps the others, so a run on JDK 17 and one on
- * JDK 25 end up side by side in one file.
+ * Writes BENCHMARKS.md: how to run it, the targets at a glance (every JDK), hand-written notes,
+ * the method, then one section per JDK feature version. Writing replaces this JDK's section and
+ * keeps the others, so a run on JDK 17 and one on JDK 25 end up side by side in one file; text
+ * between {@code <!-- notes begin -->} and {@code <!-- notes end -->} is kept as it is.
  */
 final class MarkdownReport {
 
@@ -23,6 +24,8 @@ final class MarkdownReport {
     static final String OTHER = "other native";
 
     private static final Pattern VERDICT = Pattern.compile("<!-- verdict: (.*?) \\| (.*?) \\| (.*?) -->");
+    /** Hand-written analysis between these markers survives every rewrite. */
+    private static final Pattern NOTES = Pattern.compile("<!-- notes begin -->.*?<!-- notes end -->", Pattern.DOTALL);
     private static final Pattern SECTION = Pattern.compile(
             "<!-- section jdk-(\\d+) -->\\n(.*?)<!-- end jdk-\\1 -->\\n?", Pattern.DOTALL);
 
@@ -32,15 +35,24 @@ final class MarkdownReport {
     /** Creates or updates {@code file}: this run's JDK section replaced, the others kept. */
     static void write(Path file, Results results) throws IOException {
         Map<Integer, String> sections = new TreeMap<>();
+        String notes = "";
         if (Files.exists(file)) {
-            Matcher m = SECTION.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            String old = Files.readString(file, StandardCharsets.UTF_8);
+            Matcher m = SECTION.matcher(old);
             while (m.find()) {
                 sections.put(Integer.parseInt(m.group(1)), m.group(2));
+            }
+            Matcher n = NOTES.matcher(old);
+            if (n.find()) {
+                notes = n.group();
             }
         }
         sections.put(results.machine().jdkFeature(), section(results));
         StringBuilder md = new StringBuilder(intro());
         md.append(atAGlance(sections));
+        if (!notes.isEmpty()) {
+            md.append(notes.strip()).append("\n\n");
+        }
         md.append(method());
         md.append("## Results per JDK\n\n");
         for (Map.Entry<Integer, String> e : sections.entrySet()) {

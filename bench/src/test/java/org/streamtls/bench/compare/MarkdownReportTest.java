@@ -30,12 +30,17 @@ class MarkdownReportTest {
         Path file = dir.resolve("BENCHMARKS.md");
         MarkdownReport.write(file, results(25, 2600, 2000, 3600));
         MarkdownReport.write(file, results(17, 1000, 1500, 3700));
+        String withNotes = Files.readString(file).replace("## Method",
+                "<!-- notes begin -->\n## Why\nThe profile says so.\n<!-- notes end -->\n\n## Method");
+        Files.writeString(file, withNotes);
         MarkdownReport.write(file, results(25, 2700, 2000, 3600));
 
         String md = Files.readString(file);
         assertEquals(1, count(md, "<!-- section jdk-17 -->"));
         assertEquals(1, count(md, "<!-- section jdk-25 -->"));
         assertEquals(1, count(md, "## Method"));
+        assertEquals(1, count(md, "<!-- notes begin -->\n## Why\nThe profile says so.\n<!-- notes end -->"));
+        assertTrue(md.indexOf("## Why") < md.indexOf("## Method"), md);
         assertTrue(md.indexOf("## JDK 17") < md.indexOf("## JDK 25"), md);
         // the second JDK 25 run replaced the first: median 2700 of {2690, 2700, 2800}
         assertTrue(md.contains("| StreamTLS default | 2700 | 1.35 | 0.75 |"), md);
