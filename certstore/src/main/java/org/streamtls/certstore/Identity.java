@@ -4,6 +4,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
+import org.streamtls.certstore.internal.Keys;
 
 /**
  * Who we are: a certificate chain (leaf first, then the intermediates that lead to a trust anchor)
@@ -40,6 +41,14 @@ public final class Identity {
 
     public PrivateKey privateKey() {
         return privateKey;
+    }
+
+    /**
+     * The leaf's key algorithm as the certificate requests name it: "RSA", "EC", "Ed25519" or
+     * "Ed448" (JDK EdDSA keys call themselves "EdDSA"; this does not).
+     */
+    public String keyAlgorithm() {
+        return Keys.algorithm(leaf().getPublicKey());
     }
 
     @Override

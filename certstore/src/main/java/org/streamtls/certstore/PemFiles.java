@@ -15,8 +15,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.streamtls.certstore.CertificateStoreException.Problem;
 import org.streamtls.certstore.internal.BcProvider;
-import org.streamtls.certstore.internal.Chains;
 import org.streamtls.certstore.internal.PemContent;
+import org.streamtls.certstore.internal.PemFolder;
 import org.streamtls.certstore.internal.SecureFiles;
 
 /**
@@ -123,13 +123,8 @@ public final class PemFiles {
      */
     public static Identity readIdentity(Path certificateFile, Path keyFile, char[] password)
             throws CertificateStoreException {
-        List<X509Certificate> certificates = readCertificates(certificateFile);
-        PrivateKey key = readPrivateKey(keyFile, password);
-        X509Certificate leaf = Chains.certificateFor(key, certificates);
-        if (leaf == null) {
-            throw new CertificateStoreException(Problem.KEY_MISMATCH, keyFile,
-                    "the private key in " + keyFile + " belongs to no certificate in " + certificateFile, null);
-        }
-        return new Identity(Chains.order(leaf, certificates), key);
+        Objects.requireNonNull(certificateFile, "certificateFile");
+        Objects.requireNonNull(keyFile, "keyFile");
+        return PemFolder.identity(certificateFile, keyFile, password);
     }
 }

@@ -179,6 +179,11 @@ public final class PkixTrustVerifier implements TrustVerifier {
                 List<X509Certificate> walked = new ArrayList<>();
                 anchor = diagnose(anchors, chain, now, walked, reasons);
                 path = walked;
+                if (anchor == null && reasons.isEmpty()) {
+                    // never trusted without a path to an anchor, whatever the diagnosis missed
+                    add(reasons, new TrustFailure(Kind.OTHER, leaf, "no certification path from certificate "
+                            + subject(leaf) + " to a trusted certificate within " + MAX_CHAIN + " certificates"));
+                }
             }
         }
         for (X509Certificate c : path) {
@@ -218,8 +223,8 @@ public final class PkixTrustVerifier implements TrustVerifier {
             }
             path.add(result.getTrustAnchor().getTrustedCert());
             return path;
-        } catch (CertPathBuilderException e) {
-            return null;
+        } catch (CertPathBuilderException | RuntimeException e) {
+            return null; // diagnose() finds out why
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK's PKIX CertPathBuilder is unavailable", e);
         }
@@ -310,8 +315,13 @@ public final class PkixTrustVerifier implements TrustVerifier {
             TrustFailure f = failure(e, certs, anchor);
             add(reasons, f);
             return f.kind();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's PKIX CertPathValidator is unavailable", e);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // a certificate the JDK cannot even process: refuse it, saying why
+            X509Certificate c = certs.isEmpty() ? anchor : certs.get(0);
+            TrustFailure f = new TrustFailure(Kind.OTHER, c, "certificate " + subject(c)
+                    + " could not be validated: " + e);
+            add(reasons, f);
+            return f.kind();
         }
     }
 

@@ -60,6 +60,7 @@ class CertificateBuilderTest {
             case ED25519 -> "Ed25519";
         };
         assertEquals(expected, c.getSigAlgName());
+        assertEquals(type.algorithm(), id.keyAlgorithm());
         if (c.getPublicKey() instanceof RSAPublicKey rsa) {
             assertEquals(type.bits(), rsa.getModulus().bitLength());
             assertTrue(c.getKeyUsage()[2], "RSA leaf has keyEncipherment");

@@ -73,10 +73,12 @@ class Pkcs12FilesTest {
                 () -> Pkcs12Files.read(dir.resolve("none.p12"), PASSWORD)).problem());
     }
 
-    @Test
-    void openSslReadsWhatWeWrite() throws Exception {
+    @ParameterizedTest
+    @EnumSource(KeyType.class)
+    void openSslReadsWhatWeWrite(KeyType type) throws Exception {
         OpenSsl.require();
-        Identity id = CertificateBuilder.create().commonName("ossl-read").signedBy(intermediate).build();
+        Identity id = CertificateBuilder.create().commonName("ossl-read").keyPair(TestKeys.get(type))
+                .signedBy(intermediate).build();
         Pkcs12Files.write(dir.resolve("id.p12"), id, PASSWORD);
         PemFiles.writeCertificates(dir.resolve("leaf.pem"), List.of(id.leaf()));
         String out = OpenSsl.run(dir, "pkcs12", "-in", "id.p12", "-passin", "pass:" + new String(PASSWORD),
@@ -103,5 +105,20 @@ class Pkcs12FilesTest {
         assertTrue(Arrays.equals(id.privateKey().getEncoded(), read.get(0).privateKey().getEncoded()));
         assertEquals(Problem.WRONG_PASSWORD, assertThrows(CertificateStoreException.class,
                 () -> Pkcs12Files.read(dir.resolve("exported.p12"), "wrong".toCharArray())).problem());
+    }
+
+    @Test
+    void weReadOpenSslLegacyRc2Pkcs12() throws Exception {
+        OpenSsl.require();
+        Identity id = CertificateBuilder.create().commonName("legacy").signedBy(intermediate).build();
+        PemFiles.writeCertificates(dir.resolve("leaf.pem"), id.chain());
+        PemFiles.writePrivateKey(dir.resolve("key.pem"), id.privateKey(), null);
+        OpenSsl.run(dir, "pkcs12", "-export", "-legacy", "-in", "leaf.pem", "-inkey", "key.pem",
+                "-passout", "pass:" + new String(PASSWORD), "-out", "legacy.p12");
+        String info = OpenSsl.run(dir, "pkcs12", "-legacy", "-in", "legacy.p12", "-passin",
+                "pass:" + new String(PASSWORD), "-info", "-noout");
+        assertTrue(info.contains("pbeWithSHA1And40BitRC2-CBC"), info);
+        List<Identity> read = Pkcs12Files.read(dir.resolve("legacy.p12"), PASSWORD);
+        assertEquals(id.chain(), read.get(0).chain());
     }
 }

@@ -73,9 +73,9 @@ public enum TlsCipherSuite {
             }
         }
         String why;
+        boolean aeadName = upper.contains("GCM") || upper.contains("POLY1305") || upper.contains("CCM");
         if (upper.contains("NULL") || upper.contains("EXPORT") || upper.contains("RC4") || upper.contains("DES")
-                || upper.contains("CBC") || upper.contains("_SHA") && !upper.contains("GCM") && !upper.contains("POLY1305")
-                && !upper.contains("CCM")) {
+                || upper.contains("CBC") || (upper.contains("_SHA") && !aeadName)) {
             why = "it is not an AEAD cipher suite (NULL, export, RC4, DES and CBC suites can never be enabled)";
         } else if (upper.startsWith("TLS_RSA_") || upper.startsWith("TLS_DH_") || upper.startsWith("TLS_ECDH_")
                 || upper.startsWith("TLS_PSK_")) {

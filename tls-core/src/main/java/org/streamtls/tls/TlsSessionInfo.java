@@ -87,8 +87,8 @@ public final class TlsSessionInfo {
     }
 
     /**
-     * Whether the peer's certificate covers the expected name (a client's check of the server);
-     * true on a server, which checks no name.
+     * Whether the peer's certificate covers the expected name (a client's check of the server). A
+     * server checks no name: true there for any client certificate; false when there is none.
      */
     public boolean peerNameMatches() {
         return peerNameMatches;

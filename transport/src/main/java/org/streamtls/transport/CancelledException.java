@@ -8,6 +8,7 @@ import java.io.InterruptedIOException;
  */
 public class CancelledException extends InterruptedIOException {
 
+    /** @param operation what was cancelled, such as "receive on connection to 127.0.0.1:443" */
     public CancelledException(String operation) {
         super(operation + " cancelled: shutdown signalled");
     }

@@ -12,6 +12,11 @@ public class ConnectFailedException extends ConnectException {
     private final String host;
     private final int port;
 
+    /**
+     * @param host the host asked for
+     * @param port the port asked for
+     * @param message names host, port and the cause for each address
+     */
     public ConnectFailedException(String host, int port, String message) {
         super(message);
         this.host = host;
@@ -23,6 +28,7 @@ public class ConnectFailedException extends ConnectException {
         return host;
     }
 
+    /** The port that was asked for. */
     public int port() {
         return port;
     }

@@ -78,8 +78,9 @@ public interface Connection extends Closeable {
     /**
      * Puts every following receive, including those through {@link #inputStream()}, under one
      * deadline, until {@link #endReceiveDeadline()}. Replaces a deadline already begun. A receive
-     * that finds the deadline passed throws {@link ReceiveTimeoutException} naming the deadline's
-     * timeout. Call it from the receiving thread.
+     * that would have to wait after the deadline passed throws {@link ReceiveTimeoutException}
+     * naming the deadline's timeout (buffered bytes are still returned). Call it from the
+     * receiving thread.
      */
     void beginReceiveDeadline(Deadline deadline);
 

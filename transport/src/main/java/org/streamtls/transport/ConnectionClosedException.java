@@ -9,10 +9,15 @@ import java.io.IOException;
  */
 public class ConnectionClosedException extends IOException {
 
+    /** @param message which connection, and why it is closed */
     public ConnectionClosedException(String message) {
         super(message);
     }
 
+    /**
+     * @param message which connection, and why it is closed
+     * @param cause the socket error seen when the close interrupted an operation
+     */
     public ConnectionClosedException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -72,22 +72,27 @@ public final class ConnectionOptions {
         return b;
     }
 
+    /** Total time for a connect, resolution and every address included. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** Time for each send. */
     public Duration sendTimeout() {
         return sendTimeout;
     }
 
+    /** One deadline per receive call. */
     public Duration receiveTimeout() {
         return receiveTimeout;
     }
 
+    /** Size in bytes of each connection's read buffer. */
     public int receiveBufferSize() {
         return receiveBufferSize;
     }
 
+    /** The signal that cancels these connections, if any. */
     public Optional<ShutdownSignal> shutdownSignal() {
         return Optional.ofNullable(shutdownSignal);
     }
@@ -132,7 +137,10 @@ public final class ConnectionOptions {
             return this;
         }
 
-        /** Size of the connection's receive buffer in bytes. Default 16 896 (16 KiB + 512). */
+        /**
+         * Size in bytes of the buffer each connection reads into (allocated on the first receive;
+         * not the kernel's {@code SO_RCVBUF}). Default 16 896 (16 KiB + 512).
+         */
         public Builder receiveBufferSize(int bytes) {
             if (bytes < 1 || bytes > MAX_RECEIVE_BUFFER_SIZE) {
                 throw new IllegalArgumentException("receiveBufferSize must be between 1 and "
@@ -148,6 +156,7 @@ public final class ConnectionOptions {
             return this;
         }
 
+        /** The immutable options. */
         public ConnectionOptions build() {
             return new ConnectionOptions(this);
         }

@@ -52,6 +52,7 @@ public final class Deadline {
         return nanos <= 0 ? 0 : (nanos + 999_999) / 1_000_000;
     }
 
+    /** True once no time is left. */
     public boolean isExpired() {
         return expiresAtNanos - System.nanoTime() <= 0;
     }

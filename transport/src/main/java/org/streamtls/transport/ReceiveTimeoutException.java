@@ -12,6 +12,7 @@ public class ReceiveTimeoutException extends SocketTimeoutException {
 
     private final Duration waited;
 
+    /** @param waited the timeout that expired */
     public ReceiveTimeoutException(Duration waited) {
         super("receive timed out after " + TimeoutText.of(waited) + "; the connection is still usable");
         this.waited = waited;

@@ -12,6 +12,7 @@ public class SendTimeoutException extends SocketTimeoutException {
 
     private final Duration waited;
 
+    /** @param waited the timeout that expired */
     public SendTimeoutException(Duration waited) {
         super("send timed out after " + TimeoutText.of(waited) + ": the peer is not reading");
         this.waited = waited;

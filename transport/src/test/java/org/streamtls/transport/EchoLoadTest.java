@@ -94,7 +94,10 @@ class EchoLoadTest {
 
         assertEquals(CONNECTIONS, handled.get());
         assertEquals(CONNECTIONS, handlerThreads.size());
-        assertEquals(new Listener.StopReport(0, 0, 0), report);
+        // Every client got its echo and end of stream, so no handler needed forcing; a few may
+        // still have been in their last steps (closing) when stop began.
+        assertEquals(0, report.forceClosed(), report.toString());
+        assertEquals(0, report.stillRunning(), report.toString());
         assertEquals(0, listener.connectionsInProgress());
         assertEquals(0, listener.refusedConnections());
         assertFalse(listener.isAccepting());

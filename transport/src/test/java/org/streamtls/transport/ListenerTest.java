@@ -12,6 +12,7 @@ import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -59,14 +60,67 @@ class ListenerTest {
             assertTrue(listener.localAddress().getAddress().isAnyLocalAddress());
             assertEquals("HELLO v4", ask("127.0.0.1", listener.port()));
             assertEquals("HELLO v6", ask("::1", listener.port()));
-        } finally {
+            waitUntil(() -> listener.connectionsInProgress() == 0); // the handlers' last steps
             assertEquals(new Listener.StopReport(0, 0, 0), listener.stop(Duration.ofSeconds(1)));
+        } finally {
+            listener.stop(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void eachHandlerRunsOnItsOwnThreadVirtualWhereTheJvmHasThem() throws Exception {
+        BlockingQueue<Thread> threads = new ArrayBlockingQueue<>(2);
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        Listener listener = Listener.builder().bindAddress(InetAddress.getByName("127.0.0.1"))
+                .handler(c -> {
+                    threads.add(Thread.currentThread());
+                    bothRunning.countDown();
+                    try {
+                        // Both handlers are in progress at once: neither blocks the other or accept.
+                        if (!bothRunning.await(5, TimeUnit.SECONDS)) {
+                            throw new IOException("the handlers did not run concurrently");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    c.send(new byte[] {1}, 0, 1);
+                })
+                .start();
+        try (Connection a = TcpConnections.connect("127.0.0.1", listener.port(), CLIENT);
+             Connection b = TcpConnections.connect("127.0.0.1", listener.port(), CLIENT)) {
+            byte[] one = new byte[1];
+            a.receiveExactly(one, 0, 1);
+            b.receiveExactly(one, 0, 1);
+        } finally {
+            listener.stop(Duration.ofSeconds(1));
+        }
+        Thread first = threads.poll(1, TimeUnit.SECONDS);
+        Thread second = threads.poll(1, TimeUnit.SECONDS);
+        assertNotEquals(first, second);
+        for (Thread t : new Thread[] {first, second}) {
+            assertTrue(t.getName().startsWith("streamtls-handler-" + listener.port() + "-"), t.getName());
+            boolean virtual = isVirtual(t);
+            if (Runtime.version().feature() >= 21) {
+                assertTrue(virtual, t + " should be a virtual thread on JDK " + Runtime.version());
+            } else {
+                assertFalse(virtual);
+                assertTrue(t.isDaemon(), "platform handler threads are daemons, like virtual ones");
+            }
+        }
+    }
+
+    private static boolean isVirtual(Thread t) throws Exception {
+        try {
+            return (Boolean) Thread.class.getMethod("isVirtual").invoke(t);
+        } catch (NoSuchMethodException beforeJdk19) {
+            return false;
         }
     }
 
     @Test
     void aListenerOnOneAddressAcceptsOnlyThere() throws Exception {
-        Listener v4 = Listener.builder().bindAddress(InetAddress.getByName("127.0.0.1"))
+        Socket refusingV6 = RawPeer.refusingPort("::1", 0); // so that nothing else listens there
+        Listener v4 = Listener.builder().bindAddress(InetAddress.getByName("127.0.0.1")).port(refusingV6.getLocalPort())
                 .handler(ListenerTest::upperEcho).start();
         Listener v6 = Listener.builder().bindAddress(InetAddress.getByName("::1"))
                 .handler(ListenerTest::upperEcho).start();
@@ -81,6 +135,7 @@ class ListenerTest {
         } finally {
             v4.stop(Duration.ZERO);
             v6.stop(Duration.ZERO);
+            refusingV6.close();
         }
     }
 

@@ -78,14 +78,33 @@ final class RawPeer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         server.close();
         Socket s = accepted.poll();
         if (s != null) {
             s.close();
         }
         thread.interrupt();
-        thread.join(5000);
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            throw new AssertionError("the test peer's thread did not end within 5 s");
+        }
+    }
+
+    /**
+     * A socket bound to {@code address} and {@code port} (0: a free one) that does not listen: a
+     * connect there is refused, and no other socket (of this or another process) can take the
+     * port meanwhile, nor can a connect there become a TCP self-connection.
+     */
+    static Socket refusingPort(String address, int port) throws IOException {
+        Socket holder = new Socket();
+        holder.setReuseAddress(false);
+        holder.bind(new java.net.InetSocketAddress(InetAddress.getByName(address), port));
+        return holder;
     }
 
     /** Sleeps without the checked exception, for scripts. */

@@ -79,7 +79,8 @@ final class ClientEngine extends TlsClientProtocol implements Engine {
 
     @Override
     protected void raiseAlertWarning(short alertDescription, String message) throws IOException {
-        synchronized (state.writeLock) {
+        state.writeLock.lock();
+        try {
             if (alertDescription == AlertDescription.close_notify) {
                 if (state.closeNotifySent) {
                     return;
@@ -87,27 +88,38 @@ final class ClientEngine extends TlsClientProtocol implements Engine {
                 state.closeNotifySent = true;
             }
             super.raiseAlertWarning(alertDescription, message);
+        } finally {
+            state.writeLock.unlock();
         }
     }
 
     @Override
     protected void raiseAlertFatal(short alertDescription, String message, Throwable cause) throws IOException {
-        synchronized (state.writeLock) {
+        state.writeLock.lock();
+        try {
             super.raiseAlertFatal(alertDescription, message, cause);
+        } finally {
+            state.writeLock.unlock();
         }
     }
 
     @Override
     protected void safeWriteRecord(short type, byte[] buf, int offset, int len) throws IOException {
-        synchronized (state.writeLock) {
+        state.writeLock.lock();
+        try {
             super.safeWriteRecord(type, buf, offset, len);
+        } finally {
+            state.writeLock.unlock();
         }
     }
 
     @Override
     protected void send13KeyUpdate(boolean updateRequested) throws IOException {
-        synchronized (state.writeLock) {
+        state.writeLock.lock();
+        try {
             super.send13KeyUpdate(updateRequested);
+        } finally {
+            state.writeLock.unlock();
         }
     }
 }

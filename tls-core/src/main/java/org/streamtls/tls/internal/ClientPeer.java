@@ -1,6 +1,7 @@
 package org.streamtls.tls.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -14,6 +15,10 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.tls.AbstractTlsClient;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.DefaultTlsKeyExchangeFactory;
+import org.bouncycastle.tls.TlsECDHEKeyExchange;
+import org.bouncycastle.tls.TlsKeyExchange;
+import org.bouncycastle.tls.TlsKeyExchangeFactory;
 import org.bouncycastle.tls.NameType;
 import org.bouncycastle.tls.ProtocolName;
 import org.bouncycastle.tls.ProtocolVersion;
@@ -80,8 +85,12 @@ final class ClientPeer extends AbstractTlsClient {
     @SuppressWarnings({"rawtypes", "unchecked"})
     protected Vector getSupportedGroups(Vector namedGroupRoles) {
         Vector groups = new Vector();
+        boolean tls13 = config.versions().contains(TlsVersion.TLS_1_3);
         for (int g : Codes.namedGroups(config.namedGroups(), getCrypto())) {
-            groups.add(g);
+            TlsNamedGroup group = Codes.namedGroup(g);
+            if (tls13 || group == null || !group.isHybrid()) {
+                groups.add(g);
+            }
         }
         return groups;
     }
@@ -148,6 +157,23 @@ final class ClientPeer extends AbstractTlsClient {
         }
         resumeEntry = cache.get(cacheKey);
         return resumeEntry == null ? null : resumeEntry.session();
+    }
+
+    @Override
+    public TlsKeyExchangeFactory getKeyExchangeFactory() {
+        // Learns the TLS 1.2 ECDHE group from the ServerKeyExchange (BouncyCastle does not report it).
+        return new DefaultTlsKeyExchangeFactory() {
+            @Override
+            public TlsKeyExchange createECDHEKeyExchangeClient(int keyExchange) {
+                return new TlsECDHEKeyExchange(keyExchange) {
+                    @Override
+                    public void processServerKeyExchange(InputStream input) throws IOException {
+                        super.processServerKeyExchange(input);
+                        outcome.tls12Group = ecConfig.getNamedGroup();
+                    }
+                };
+            }
+        };
     }
 
     @Override

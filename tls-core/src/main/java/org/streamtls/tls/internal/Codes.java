@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.Vector;
+import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.SignatureScheme;
@@ -57,7 +58,19 @@ final class Codes {
 
     /** The configured groups the crypto can compute, in order. */
     static int[] namedGroups(List<TlsNamedGroup> groups, TlsCrypto crypto) {
-        return groups.stream().mapToInt(TlsNamedGroup::ianaCode).filter(crypto::hasNamedGroup).toArray();
+        return groups.stream().mapToInt(TlsNamedGroup::ianaCode).filter(g -> supportsGroup(crypto, g)).toArray();
+    }
+
+    /**
+     * Whether the crypto can compute the group. BouncyCastle's crypto answers false for the ML-KEM
+     * hybrids themselves, yet computes them from their two parts: a hybrid is supported when both are.
+     */
+    static boolean supportsGroup(TlsCrypto crypto, int group) {
+        if (NamedGroup.refersToASpecificHybrid(group)) {
+            return crypto.hasNamedGroup(NamedGroup.getHybridFirst(group))
+                    && crypto.hasNamedGroup(NamedGroup.getHybridSecond(group));
+        }
+        return crypto.hasNamedGroup(group);
     }
 
     static TlsNamedGroup namedGroup(int code) {

@@ -1,31 +1,66 @@
 package org.streamtls.tls.internal;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 import org.streamtls.transport.Connection;
+import org.streamtls.transport.Deadline;
 
 /**
  * State shared by the protocol object and the connection around it: the lock that serialises every
  * record written (BouncyCastle writes alerts from the reading thread without its own write lock),
- * and which close_notify alerts have passed.
+ * which close_notify alerts have passed, and how a failure closes the TCP connection.
  */
 final class EngineState {
 
-    final Object writeLock = new Object();
+    /**
+     * After a failed handshake, how long to keep reading (and discarding) before closing, so the
+     * fatal alert we sent is delivered: closing a socket with unread input makes TCP send RST, and
+     * the peer, still writing its flight, would lose the alert with it.
+     */
+    static final Duration FAILURE_LINGER = Duration.ofMillis(250);
+
+    /** Held while a record is written (and across a KeyUpdate); tryLock lets close() avoid waiting on a stuck writer. */
+    final ReentrantLock writeLock = new ReentrantLock();
     final Connection transport;
     volatile boolean closeNotifySent;
     volatile boolean closeNotifyReceived;
     volatile boolean failed;
+    /** True while the handshake runs on one thread: only then may a failure linger to read. */
+    volatile boolean handshaking = true;
 
     EngineState(Connection transport) {
         this.transport = transport;
     }
 
-    /** After a failure BouncyCastle has sent its alert: drop the TCP connection. */
+    /** After a failure BouncyCastle has sent its alert: let it reach the peer, then drop the TCP connection. */
     void onFailure() {
         failed = true;
         try {
-            transport.close();
-        } catch (java.io.IOException ignored) {
-            // closing after a failure: nothing more to report
+            if (handshaking) {
+                linger();
+            }
+        } finally {
+            try {
+                transport.close();
+            } catch (IOException ignored) {
+                // closing after a failure: nothing more to report
+            }
+        }
+    }
+
+    private void linger() {
+        try {
+            transport.shutdownOutput();
+            transport.beginReceiveDeadline(Deadline.after(FAILURE_LINGER));
+            byte[] discard = new byte[4096];
+            while (transport.receive(discard, 0, discard.length) >= 0) {
+                // the peer's remaining flight: not needed
+            }
+        } catch (IOException ignored) {
+            // timed out, reset or closed: we are closing anyway
+        } finally {
+            transport.endReceiveDeadline();
         }
     }
 }

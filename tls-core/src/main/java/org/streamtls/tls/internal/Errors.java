@@ -35,6 +35,12 @@ final class Errors {
         if (e instanceof TlsException || e instanceof CancelledException) {
             return e;
         }
+        // BouncyCastle wraps a failed socket write in internal_error; the transport's error is the news.
+        if (e instanceof TlsFatalAlert alert && alert.getAlertDescription() == AlertDescription.internal_error
+                && alert.getCause() instanceof IOException cause
+                && !(cause instanceof org.bouncycastle.tls.TlsException)) {
+            return translate(cause, outcome, handshake, handshakeTimeout, peer);
+        }
         TlsException recorded = outcome.failure;
         if (recorded != null) {
             if (recorded != e) {

@@ -86,8 +86,9 @@ public final class Handshakes {
 
     private static TlsConnection connected(Engine engine, Outcome outcome, TlsTimeouts timeouts, int maxRecordSize,
                                            String peer) {
+        engine.state().handshaking = false;
         SecurityParameters sp = engine.context().getSecurityParametersConnection();
-        int group = sp.getNegotiatedGroup();
+        int group = sp.getNegotiatedGroup() >= 0 ? sp.getNegotiatedGroup() : outcome.tls12Group;
         ProtocolName alpn = sp.getApplicationProtocol();
         TlsSessionInfo info = new TlsSessionInfo(Codes.version(sp.getNegotiatedVersion()),
                 Codes.cipherSuite(sp.getCipherSuite()), group >= 0 ? Codes.namedGroup(group) : null,

@@ -16,6 +16,8 @@ final class Outcome {
     volatile boolean peerNameMatches;
     volatile String serverName;
     volatile boolean resumed;
+    /** The TLS 1.2 ECDHE group (BouncyCastle reports the group only for TLS 1.3); -1 when none. */
+    volatile int tls12Group = -1;
     /** A precise failure recorded by a callback before it threw BouncyCastle's alert. */
     volatile TlsException failure;
 

@@ -17,6 +17,7 @@ import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.NameType;
+import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.ProtocolName;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.ServerName;
@@ -26,6 +27,7 @@ import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCrypto;
+import org.bouncycastle.tls.crypto.TlsECConfig;
 import org.streamtls.certstore.Identity;
 import org.streamtls.certstore.Purpose;
 import org.streamtls.certstore.ServerCertificateRequest;
@@ -165,11 +167,39 @@ final class ServerPeer extends AbstractTlsServer {
         org.streamtls.tls.TlsCipherSuite suite = Codes.cipherSuite(cipherSuite);
         if (suite != null && suite.serverKeyAlgorithm() != null) {
             Identity id = identity();
-            if (id == null || !suite.serverKeyAlgorithm().equals(Signers.keyFamily(id.privateKey()))) {
+            if (id == null || !fits(suite.serverKeyAlgorithm(), Signers.keyFamily(id.privateKey()))) {
                 return false;
             }
         }
         return super.selectCipherSuite(cipherSuite);
+    }
+
+    /** TLS 1.2 ECDHE groups both sides accept, in the server's order (BouncyCastle would take the client's). */
+    private int[] commonEcdhGroups() {
+        int[] client = context.getSecurityParametersHandshake().getClientSupportedGroups();
+        return Arrays.stream(getSupportedGroups())
+                .filter(NamedGroup::refersToAnECDHCurve)
+                .filter(g -> client == null || Arrays.stream(client).anyMatch(c -> c == g))
+                .toArray();
+    }
+
+    @Override
+    protected int getMaximumNegotiableCurveBits() {
+        return Arrays.stream(commonEcdhGroups()).map(NamedGroup::getCurveBits).max().orElse(0);
+    }
+
+    @Override
+    protected int selectECDH(int minimumCurveBits) {
+        return Arrays.stream(commonEcdhGroups()).filter(g -> NamedGroup.getCurveBits(g) >= minimumCurveBits)
+                .findFirst().orElse(-1);
+    }
+
+    /** ECDHE_ECDSA suites also carry EdDSA keys (RFC 8422); ECDHE_RSA suites need RSA. */
+    private static boolean fits(String suiteKeyAlgorithm, String keyFamily) {
+        if ("EC".equals(suiteKeyAlgorithm)) {
+            return "EC".equals(keyFamily) || "Ed25519".equals(keyFamily) || "Ed448".equals(keyFamily);
+        }
+        return suiteKeyAlgorithm.equals(keyFamily);
     }
 
     @Override
@@ -177,7 +207,15 @@ final class ServerPeer extends AbstractTlsServer {
         try {
             return super.getSelectedCipherSuite();
         } catch (TlsFatalAlert e) {
-            if (identity() == null) {
+            if (!TlsUtils.isTLSv13(context) && commonEcdhGroups().length == 0) {
+                int[] offered = context.getSecurityParametersHandshake().getClientSupportedGroups();
+                outcome.fail(new NoCommonParametersException("no common key-exchange group: the client offered "
+                        + (offered == null ? "none" : Arrays.stream(offered).mapToObj(ServerPeer::groupName).toList())
+                        + ", this server accepts " + Arrays.stream(getSupportedGroups())
+                        .mapToObj(ServerPeer::groupName).toList(),
+                        NoCommonParametersException.Parameter.NAMED_GROUP,
+                        new TlsAlert(e.getAlertDescription(), false), e));
+            } else if (identity() == null) {
                 outcome.fail(new org.streamtls.tls.TlsException("no server certificate for "
                         + (outcome.serverName == null ? "a client without SNI" : outcome.serverName),
                         new TlsAlert(e.getAlertDescription(), false), e));
@@ -196,6 +234,13 @@ final class ServerPeer extends AbstractTlsServer {
     private static String suiteName(int code) {
         org.streamtls.tls.TlsCipherSuite s = Codes.cipherSuite(code);
         return s != null ? s.name() : Codes.hex(code);
+    }
+
+    @Override
+    public TlsECConfig getECDHConfig() throws IOException {
+        TlsECConfig ec = super.getECDHConfig();
+        outcome.tls12Group = ec.getNamedGroup();
+        return ec;
     }
 
     @Override
@@ -283,9 +328,11 @@ final class ServerPeer extends AbstractTlsServer {
         super.notifyHandshakeComplete();
         var params = context.getSecurityParametersConnection();
         outcome.resumed = params.isResumedSession();
-        if (!outcome.resumed && newSession != null && newSession.isResumable() && !TlsUtils.isTLSv13(context)
-                && newSession.getSessionID() != null && newSession.getSessionID().length > 0) {
-            cache.put(HexFormat.of().formatHex(newSession.getSessionID()), newSession, outcome.peerChain,
+        // The completed session (BouncyCastle replaces the one announced by notifySession).
+        TlsSession session = context.getSession();
+        if (!outcome.resumed && newSession != null && session != null && session.isResumable()
+                && !TlsUtils.isTLSv13(context) && session.getSessionID() != null && session.getSessionID().length > 0) {
+            cache.put(HexFormat.of().formatHex(session.getSessionID()), session, outcome.peerChain,
                     outcome.peerTrusted, outcome.peerNameMatches, outcome.serverName);
         }
     }
@@ -312,7 +359,7 @@ final class ServerPeer extends AbstractTlsServer {
 
     private static String groupName(int code) {
         org.streamtls.tls.TlsNamedGroup g = Codes.namedGroup(code);
-        return g != null ? g.name() : org.bouncycastle.tls.NamedGroup.getName(code);
+        return g != null ? g.name() : NamedGroup.getName(code);
     }
 
     @Override

@@ -51,10 +51,11 @@ final class Signers {
             case "Ed25519":
             case "Ed448":
                 return alg;
-            case "EdDSA": {
-                String format = key.toString();
-                return format.contains("448") ? "Ed448" : "Ed25519";
-            }
+            case "EdDSA":
+                if (key instanceof java.security.interfaces.EdECKey ed) {
+                    return ed.getParams().getName();
+                }
+                return alg;
             default:
                 return alg;
         }

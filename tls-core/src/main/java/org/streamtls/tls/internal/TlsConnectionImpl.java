@@ -313,8 +313,16 @@ final class TlsConnectionImpl implements TlsConnection {
         }
         closed = true;
         try {
-            if (!state.failed && transport.isOpen()) {
-                engine.sendCloseNotify();
+            // Never wait behind a writer stuck on a peer that does not read: then just close TCP.
+            if (!state.failed && transport.isOpen() && state.writeLock.tryLock()) {
+                try {
+                    if (transport.sendTimeout().compareTo(timeouts.closeNotify()) > 0) {
+                        transport.setSendTimeout(timeouts.closeNotify());
+                    }
+                    engine.sendCloseNotify();
+                } finally {
+                    state.writeLock.unlock();
+                }
                 if (!state.closeNotifyReceived && receiveLock.tryLock()) {
                     try {
                         awaitPeerCloseNotify(false);

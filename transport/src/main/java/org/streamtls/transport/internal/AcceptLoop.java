@@ -193,6 +193,10 @@ public final class AcceptLoop {
                     LOG.log(System.Logger.Level.WARNING, "handler for " + AddressText.of(connection.remoteAddress())
                             + " failed: " + e.getMessage(), e);
                 }
+            } catch (IOException e) {
+                // Peers that reset, time out or send garbage are routine for a server.
+                LOG.log(System.Logger.Level.INFO, "handler for " + AddressText.of(connection.remoteAddress())
+                        + " failed: " + e, e);
             } catch (Throwable e) {
                 LOG.log(System.Logger.Level.WARNING, "handler for " + AddressText.of(connection.remoteAddress())
                         + " failed: " + e, e);

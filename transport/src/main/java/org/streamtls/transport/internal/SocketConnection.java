@@ -448,6 +448,12 @@ public final class SocketConnection implements Connection {
         if (state != OPEN) {
             return closedError(operation, e);
         }
+        if (socket.isClosed()) {
+            // Closed under us without close(): a virtual thread's socket I/O is closed by interrupt.
+            closeAs(CLOSED);
+            return new ConnectionClosedException("cannot " + operation + ": connection to " + peer
+                    + " was closed (" + e.getMessage() + ")", e);
+        }
         String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (e instanceof SocketException && (m.contains("reset") || m.contains("broken pipe"))) {
             return new ConnectionResetException("connection to " + peer + " reset by the peer during "

@@ -32,16 +32,19 @@ import org.bouncycastle.tls.crypto.impl.TlsImplUtils;
  *       this cipher keeps and reuses: no per-record array, no plaintext copy, and the buffer never
  *       holds plaintext;</li>
  *   <li>decryption writes into a second reused buffer instead of decrypting in place (the JDK's
- *       AES-GCM copies its whole input when input and output overlap).</li>
+ *       AES-GCM copies its whole input when input and output overlap); for ChaCha20-Poly1305 the
+ *       ciphertext is first moved to the start of that buffer and decrypted in place there (JDK 17
+ *       copies the input twice when it does not start at offset 0).</li>
  * </ul>
  * The per-record allocations left are the JCA's own (parameter spec, cipher state): a few hundred
  * bytes, independent of the record size.
  *
- * <p>Thread-safety: like BouncyCastle's record layer, one thread at a time per direction. The
- * {@link TlsEncodeResult} returned by {@link #encodePlaintext} is valid until the next call of
- * {@code encodePlaintext}, and the {@link TlsDecodeResult} of {@link #decodeCiphertext} until the next
- * {@code decodeCiphertext}; BouncyCastle's {@code RecordStream} writes (or copies) each one before it
- * encodes or decodes the next record.
+ * <p>Thread-safety: each direction is locked for the duration of one record (BouncyCastle writes
+ * alerts from the reading thread without its write lock). A {@link TlsEncodeResult} or
+ * {@link TlsDecodeResult} stays valid until the same thread encodes (decodes) the next record:
+ * BouncyCastle's {@code RecordStream} writes or copies each one before that, and a buffer is only
+ * reused by the thread it was last handed to (another thread gets a new one), so a record being
+ * written by one thread is never overwritten by another.
  */
 final class JdkAeadRecordCipher implements TlsCipher {
 
@@ -154,6 +157,14 @@ final class JdkAeadRecordCipher implements TlsCipher {
     @Override
     public TlsEncodeResult encodePlaintext(long seqNo, short contentType, ProtocolVersion recordVersion,
             int headerAllocation, byte[] plaintext, int plaintextOffset, int plaintextLength) throws IOException {
+        synchronized (encrypt) {
+            return encode(seqNo, contentType, recordVersion, headerAllocation, plaintext, plaintextOffset,
+                    plaintextLength);
+        }
+    }
+
+    private TlsEncodeResult encode(long seqNo, short contentType, ProtocolVersion recordVersion,
+            int headerAllocation, byte[] plaintext, int plaintextOffset, int plaintextLength) throws IOException {
         int innerPlaintextLength = plaintextLength + (tls13 ? 1 : 0);
         int ciphertextLength = recordIvLength + innerPlaintextLength + JdkAead.TAG_LENGTH;
         int recordLength = headerAllocation + ciphertextLength;
@@ -198,6 +209,13 @@ final class JdkAeadRecordCipher implements TlsCipher {
     @Override
     public TlsDecodeResult decodeCiphertext(long seqNo, short recordType, ProtocolVersion recordVersion,
             byte[] ciphertext, int ciphertextOffset, int ciphertextLength) throws IOException {
+        synchronized (decrypt) {
+            return decode(seqNo, recordType, recordVersion, ciphertext, ciphertextOffset, ciphertextLength);
+        }
+    }
+
+    private TlsDecodeResult decode(long seqNo, short recordType, ProtocolVersion recordVersion,
+            byte[] ciphertext, int ciphertextOffset, int ciphertextLength) throws IOException {
         if (getPlaintextDecodeLimit(ciphertextLength) < 0) {
             throw new TlsFatalAlert(AlertDescription.decode_error);
         }
@@ -208,15 +226,24 @@ final class JdkAeadRecordCipher implements TlsCipher {
         byte[] additionalData = tls13
                 ? decrypt.additionalData13(recordType, recordVersion, ciphertextLength)
                 : decrypt.additionalData12(seqNo, recordType, recordVersion, innerPlaintextLength);
-        byte[] output = decrypt.buffer(innerPlaintextLength, MAX_FRAGMENT);
+        byte[] output = decrypt.buffer(encryptionLength, MAX_FRAGMENT + JdkAead.TAG_LENGTH);
         if (output == ciphertext) {
-            output = new byte[innerPlaintextLength];
+            output = new byte[encryptionLength];
+        }
+        byte[] input = ciphertext;
+        int inputOffset = encryptionOffset;
+        if (aead == JdkAead.CHACHA20_POLY1305 && inputOffset != 0) {
+            // JDK 17's ChaCha20-Poly1305 copies its input twice (about 2 x record size) unless the
+            // ciphertext starts at offset 0; it decrypts in place without copying, so move it there.
+            System.arraycopy(ciphertext, encryptionOffset, output, 0, encryptionLength);
+            input = output;
+            inputOffset = 0;
         }
 
         int written;
         try {
             written = decrypt.start(aead, nonce, additionalData)
-                    .doFinal(ciphertext, encryptionOffset, encryptionLength, output, 0);
+                    .doFinal(input, inputOffset, encryptionLength, output, 0);
         } catch (AEADBadTagException | RuntimeException e) {
             throw new TlsFatalAlert(AlertDescription.bad_record_mac, e);
         } catch (GeneralSecurityException e) {
@@ -242,12 +269,16 @@ final class JdkAeadRecordCipher implements TlsCipher {
 
     @Override
     public void rekeyDecoder() throws IOException {
-        rekey13(cryptoParams.getSecurityParametersConnection(), decrypt, !cryptoParams.isServer());
+        synchronized (decrypt) {
+            rekey13(cryptoParams.getSecurityParametersConnection(), decrypt, !cryptoParams.isServer());
+        }
     }
 
     @Override
     public void rekeyEncoder() throws IOException {
-        rekey13(cryptoParams.getSecurityParametersConnection(), encrypt, cryptoParams.isServer());
+        synchronized (encrypt) {
+            rekey13(cryptoParams.getSecurityParametersConnection(), encrypt, cryptoParams.isServer());
+        }
     }
 
     @Override
@@ -301,6 +332,7 @@ final class JdkAeadRecordCipher implements TlsCipher {
         SecretKey lastKey;
         SecretKey key;
         byte[] buffer;
+        Thread bufferOwner;
 
         Direction(Cipher cipher, int mode, int fixedIvLength, int additionalDataLength) {
             this.cipher = cipher;
@@ -364,13 +396,22 @@ final class JdkAeadRecordCipher implements TlsCipher {
             return additionalData;
         }
 
-        /** The reused buffer, grown (doubling, up to {@code max}) to hold at least {@code length} bytes. */
+        /**
+         * The reused buffer, grown (doubling, up to {@code max}) to hold at least {@code length} bytes.
+         * It is reused only by the thread it was last handed to: that thread has finished with the
+         * previous record (the record layer writes or copies a result before it asks for the next),
+         * while another thread might still be writing it. A different thread gets a new buffer, which
+         * becomes the reused one.
+         */
         byte[] buffer(int length, int max) {
+            Thread caller = Thread.currentThread();
             byte[] current = buffer;
-            if (current == null || current.length < length) {
-                int grown = current == null ? length : Math.min(Math.max(length, 2 * current.length), max);
-                current = new byte[Math.max(grown, length)];
+            if (current == null || current.length < length || caller != bufferOwner) {
+                int previous = current == null ? 0 : current.length;
+                int size = previous >= length ? previous : Math.min(Math.max(length, 2 * previous), max);
+                current = new byte[Math.max(size, length)];
                 buffer = current;
+                bufferOwner = caller;
             }
             return current;
         }

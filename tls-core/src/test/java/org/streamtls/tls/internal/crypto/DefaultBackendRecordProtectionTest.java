@@ -193,6 +193,83 @@ class DefaultBackendRecordProtectionTest {
         assertEquals(1000, decoded.len);
     }
 
+    /**
+     * The steady-state record path allocates nothing proportional to the record: a 16 KiB record
+     * costs the JCA's own few hundred bytes (parameter spec, cipher state), BouncyCastle's
+     * TlsAEADCipher a new 16 KiB array per encrypted record.
+     */
+    @ParameterizedTest(name = "{0} suite {1}")
+    @MethodSource("versionAndSuite")
+    void sixteenKilobyteRecordsAllocateLittle(ProtocolVersion version, int suite) throws IOException {
+        RecordingCrypto clientCrypto = new RecordingCrypto();
+        RecordingCrypto serverCrypto = new RecordingCrypto();
+        connectRecording(clientCrypto, serverCrypto, version, suite);
+        TlsCipher sender = clientCrypto.applicationCipher();
+        TlsCipher receiver = serverCrypto.applicationCipher();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+
+        byte[] plaintext = new byte[16384];
+        byte[] readBuffer = new byte[5 + 16384 + 64];
+        int records = 200;
+        long allocatedBefore = 0;
+        for (int round = 0; round < 2; round++) {
+            // Round 0 warms up (first buffers, class loading); round 1 measures.
+            allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < records; i++) {
+                long seqNo = 10 + round * records + i;
+                TlsEncodeResult encoded = sender.encodePlaintext(seqNo, ContentType.application_data,
+                        ProtocolVersion.TLSv12, 5, plaintext, 0, plaintext.length);
+                int length = encoded.len - 5;
+                System.arraycopy(encoded.buf, encoded.off + 5, readBuffer, 5, length);
+                TlsDecodeResult decoded = receiver.decodeCiphertext(seqNo, ContentType.application_data,
+                        ProtocolVersion.TLSv12, readBuffer, 5, length);
+                assertEquals(plaintext.length, decoded.len);
+            }
+        }
+        long perRecordPair = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / records;
+        assertTrue(perRecordPair < 8192, () -> "encrypting and decrypting one 16 KiB record allocated "
+                + perRecordPair + " bytes");
+    }
+
+    /**
+     * The encode buffer is reused by the thread that had it, never handed to another thread while
+     * the first may still be writing its record.
+     */
+    @Test
+    void aRecordInFlightIsNeverOverwrittenByAnotherThread() throws Exception {
+        RecordingCrypto clientCrypto = new RecordingCrypto();
+        connectRecording(clientCrypto, new RecordingCrypto(), ProtocolVersion.TLSv13,
+                CipherSuite.TLS_AES_128_GCM_SHA256);
+        TlsCipher cipher = clientCrypto.applicationCipher();
+        byte[] plaintext = new byte[1000];
+
+        TlsEncodeResult first = cipher.encodePlaintext(50, ContentType.application_data, ProtocolVersion.TLSv12, 5,
+                plaintext, 0, plaintext.length);
+        byte[] firstBytes = Arrays.copyOfRange(first.buf, first.off, first.off + first.len);
+        TlsEncodeResult[] fromOtherThread = new TlsEncodeResult[1];
+        Thread other = new Thread(() -> {
+            try {
+                fromOtherThread[0] = cipher.encodePlaintext(51, ContentType.application_data,
+                        ProtocolVersion.TLSv12, 5, plaintext, 0, plaintext.length);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        other.start();
+        other.join(10_000);
+        assertNotSame(first.buf, fromOtherThread[0].buf, "another thread must not get the buffer in flight");
+        assertArrayEquals(firstBytes, Arrays.copyOfRange(first.buf, first.off, first.off + first.len),
+                "the first thread's record is untouched");
+
+        TlsEncodeResult again = cipher.encodePlaintext(52, ContentType.application_data, ProtocolVersion.TLSv12, 5,
+                plaintext, 0, plaintext.length);
+        TlsEncodeResult andAgain = cipher.encodePlaintext(53, ContentType.application_data, ProtocolVersion.TLSv12,
+                5, plaintext, 0, plaintext.length);
+        assertSame(again.buf, andAgain.buf, "one thread writing record after record reuses its buffer");
+    }
+
     /** A tampered record on a live connection: the server fails with bad_record_mac. */
     @Test
     void tamperedRecordOnTheWireFailsTheConnection() throws IOException {
