@@ -26,7 +26,8 @@ import org.streamtls.transport.TcpConnections;
  * StreamTLS with one {@link CryptoBackend}, through its public API only: the server wraps each
  * accepted socket with {@link TcpConnections#wrap} and runs {@link TlsServer#accept} (what its own
  * Listener does), the client calls {@link TlsClient#connect} to 127.0.0.1 and verifies the chain
- * and the IP address with certstore's PKIX verifier, like the JSSE client.
+ * and the IP address with certstore's PKIX verifier, like the JSSE client. The client keeps no
+ * TLS 1.2 sessions, so every handshake is a full one with an X25519 key exchange (checked).
  */
 final class StreamTlsContender implements Contender {
 
@@ -94,9 +95,16 @@ final class StreamTlsContender implements Contender {
                             .trustAnchors(TrustAnchors.of(List.of(pki.root(s.keyType())))).build())
                     .cryptoBackend(backend)
                     .connectionOptions(OPTIONS)
+                    .sessionCacheSize(0) // every handshake full, as the JSSE client's
                     .build());
         }
-        return new ConnectionEndpoint(TlsClient.connect("127.0.0.1", port, config));
+        TlsConnection connection = TlsClient.connect("127.0.0.1", port, config);
+        TlsNamedGroup group = connection.session().namedGroup().orElse(null);
+        if (group != TlsNamedGroup.X25519) {
+            connection.close();
+            throw new IOException(name + " negotiated the group " + group + ", not X25519");
+        }
+        return new ConnectionEndpoint(connection);
     }
 
     @Override
