@@ -8,6 +8,9 @@ import java.io.IOException;
  */
 interface Contender {
 
+    /** How long a client waits for any one read before it gives up (a hung run is worse than a failed one). */
+    int CLIENT_TIMEOUT_SECONDS = 120;
+
     /** The name in tables, e.g. "StreamTLS default", "JSSE", "plain TCP". */
     String name();
 

@@ -114,6 +114,7 @@ final class JsseContender implements Contender {
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
         try {
             socket.setTcpNoDelay(true);
+            socket.setSoTimeout(CLIENT_TIMEOUT_SECONDS * 1000);
             SSLParameters parameters = socket.getSSLParameters();
             restrict(parameters, scenario);
             parameters.setEndpointIdentificationAlgorithm("HTTPS");

@@ -40,6 +40,7 @@ final class PlainTcpContender implements Contender {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
+            socket.setSoTimeout(CLIENT_TIMEOUT_SECONDS * 1000);
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
             return new SocketEndpoint(socket, "plain");
         } catch (IOException | RuntimeException e) {

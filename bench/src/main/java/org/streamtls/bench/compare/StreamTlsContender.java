@@ -41,6 +41,10 @@ final class StreamTlsContender implements Contender {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    /** Clients: nothing a client waits for takes two minutes unless something is broken. */
+    private static final ConnectionOptions CLIENT_OPTIONS = OPTIONS.toBuilder()
+            .receiveTimeout(Duration.ofSeconds(Contender.CLIENT_TIMEOUT_SECONDS)).build();
+
     private final String name;
     private final CryptoBackend backend;
     private final Pki pki;
@@ -94,7 +98,7 @@ final class StreamTlsContender implements Contender {
                     .trustVerifier(PkixTrustVerifier.builder()
                             .trustAnchors(TrustAnchors.of(List.of(pki.root(s.keyType())))).build())
                     .cryptoBackend(backend)
-                    .connectionOptions(OPTIONS)
+                    .connectionOptions(CLIENT_OPTIONS)
                     .sessionCacheSize(0) // every handshake full, as the JSSE client's
                     .build());
         }
