@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -72,7 +73,7 @@ public final class CompareRunner {
         Results results = new Results(machine, options);
         out.println("StreamTLS comparison" + (options.quick() ? " (QUICK: a smoke run, not a measurement)" : ""));
         out.println("  " + machine.summary());
-        out.println("  " + machine.date() + ", load average " + String.format("%.2f", machine.loadAtStart())
+        out.println("  " + machine.date() + ", load average " + String.format(Locale.ROOT, "%.2f", machine.loadAtStart())
                 + ", " + options.commandLine());
         Pki pki = Pki.generate();
         Map<String, Contender> contenders = new LinkedHashMap<>();
@@ -121,7 +122,7 @@ public final class CompareRunner {
                         if (!warmUp) {
                             r.series.add(mbps);
                         }
-                        progress(round, r, String.format("%8.0f MB/s %8.0f MB/CPU-s%s", mbps.perSecond(),
+                        progress(round, r, String.format(Locale.ROOT, "%8.0f MB/s %8.0f MB/CPU-s%s", mbps.perSecond(),
                                 mbps.perCpuSecond(), verify ? " (bytes checked: intact)" : ""));
                     } catch (IOException | RuntimeException e) {
                         fail(r, e);
@@ -162,7 +163,7 @@ public final class CompareRunner {
                         if (round > 0) {
                             r.series.add(rate);
                         }
-                        progress(round, r, String.format("%8.0f %s/s %8.0f per CPU-s", rate.perSecond(),
+                        progress(round, r, String.format(Locale.ROOT, "%8.0f %s/s %8.0f per CPU-s", rate.perSecond(),
                                 r.contender.isTls() ? "handshakes" : "connections", rate.perCpuSecond()));
                     } catch (IOException | RuntimeException e) {
                         fail(r, e);
@@ -208,7 +209,7 @@ public final class CompareRunner {
                             series.addPart(MarkdownReport.OTHER, s.otherNative());
                             series.verified();
                             series.detail(s.largestHeapGrowth());
-                            out.printf("  [idle %d/%d] %-9s %-20s %7.1f KiB/connection (heap %.1f, threads %.1f,"
+                            out.printf(Locale.ROOT, "  [idle %d/%d] %-9s %-20s %7.1f KiB/connection (heap %.1f, threads %.1f,"
                                     + " other native %.1f)%n", round, options.idleRounds(), kind.label(),
                                     contender.name(), s.total() / 1024, s.heap() / 1024, s.threads() / 1024,
                                     s.otherNative() / 1024);
@@ -277,7 +278,7 @@ public final class CompareRunner {
     }
 
     private void progress(int round, Running r, String what) {
-        out.printf("  [%s %s] %-34s %-18s %s%n", r.test, round == 0 ? "warm-up" : round + "/" + options.rounds(),
+        out.printf(Locale.ROOT, "  [%s %s] %-34s %-18s %s%n", r.test, round == 0 ? "warm-up" : round + "/" + options.rounds(),
                 r.scenario.label(), r.contender.name(), what);
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -149,7 +150,7 @@ public final class IdleServerProcess {
             }
             items.append(items.length() == 0 ? "" : ",").append(e.getKey()).append(':')
                     .append(Math.round(e.getValue()[1] / (double) n)).append(':')
-                    .append(String.format(java.util.Locale.ROOT, "%.1f", e.getValue()[0] / (double) n));
+                    .append(String.format(Locale.ROOT, "%.1f", e.getValue()[0] / (double) n));
         }
         return items.length() == 0 ? "-" : items.toString();
     }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -35,7 +36,7 @@ record Machine(String cpu, int logicalCpus, long memoryBytes, String os, String 
     }
 
     String summary() {
-        return String.format("%s, %d logical CPUs, %.1f GiB; %s; %s; BouncyCastle %s",
+        return String.format(Locale.ROOT, "%s, %d logical CPUs, %.1f GiB; %s; %s; BouncyCastle %s",
                 cpu, logicalCpus, memoryBytes / (1024.0 * 1024 * 1024), os, jdk, bouncyCastle);
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -112,7 +113,7 @@ final class MarkdownReport {
         md.append("### JDK ").append(m.jdkFeature()).append(" — ").append(m.date())
                 .append(o.quick() ? " — QUICK RUN, NOT A MEASUREMENT" : "").append("\n\n");
         md.append("- Machine: ").append(m.summary()).append('\n');
-        md.append(String.format("- Load average (1 min): %.2f at the start, %.2f at the end%n",
+        md.append(String.format(Locale.ROOT, "- Load average (1 min): %.2f at the start, %.2f at the end%n",
                 m.loadAtStart(), results.loadAtEnd()));
         md.append("- Options: `").append(o.commandLine()).append("`\n");
         for (String note : results.notes()) {
@@ -195,7 +196,7 @@ final class MarkdownReport {
                                 .append(" | | | | |\n");
                         continue;
                     }
-                    md.append(String.format("%.1f | %.1f | %.1f | %.1f | ", s.median() / 1024,
+                    md.append(String.format(Locale.ROOT, "%.1f | %.1f | %.1f | %.1f | ", s.median() / 1024,
                             s.partMedian(HEAP) / 1024, s.partMedian(THREADS) / 1024, s.partMedian(OTHER) / 1024))
                             .append(s.contender().equals(PlainTcpContender.NAME) ? ""
                                     : ratio(results, s, JsseContender.NAME)).append(" |\n");
@@ -239,7 +240,7 @@ final class MarkdownReport {
                 continue;
             }
             b.append(b.length() == 0 ? "" : ", ").append('`').append(javaName(f[0])).append("` ")
-                    .append(String.format("%.1f KiB (%s)", Long.parseLong(f[1]) / 1024.0, f[2]));
+                    .append(String.format(Locale.ROOT, "%.1f KiB (%s)", Long.parseLong(f[1]) / 1024.0, f[2]));
         }
         return b.toString();
     }
@@ -282,11 +283,11 @@ final class MarkdownReport {
         if (ref.isEmpty() || ref.get().samples().isEmpty() || s.samples().isEmpty() || s.failure() != null) {
             return "—";
         }
-        return String.format("%.2f", s.median() / ref.get().median());
+        return String.format(Locale.ROOT, "%.2f", s.median() / ref.get().median());
     }
 
     private static String cpuValue(Series s) {
-        return s.failure() != null || s.cpuSamples().isEmpty() ? "—" : String.format("%.0f", s.cpuMedian());
+        return s.failure() != null || s.cpuSamples().isEmpty() ? "—" : String.format(Locale.ROOT, "%.0f", s.cpuMedian());
     }
 
     private static String cpuRatio(Results results, Series s, String reference) {
@@ -294,7 +295,7 @@ final class MarkdownReport {
         if (ref.isEmpty() || ref.get().cpuSamples().isEmpty() || s.cpuSamples().isEmpty() || s.failure() != null) {
             return "—";
         }
-        return String.format("%.2f", s.cpuMedian() / ref.get().cpuMedian());
+        return String.format(Locale.ROOT, "%.2f", s.cpuMedian() / ref.get().cpuMedian());
     }
 
     private static String samples(Series s) {
@@ -303,7 +304,7 @@ final class MarkdownReport {
         }
         StringBuilder b = new StringBuilder();
         for (double v : s.samples()) {
-            b.append(b.length() == 0 ? "" : ", ").append(String.format("%.0f", v));
+            b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", v));
         }
         return b.toString();
     }

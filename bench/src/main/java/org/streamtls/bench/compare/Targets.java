@@ -2,6 +2,7 @@ package org.streamtls.bench.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.streamtls.tls.CryptoBackend;
 
@@ -45,7 +46,7 @@ final class Targets {
                     : "JDK " + Runtime.version().feature() + " has no virtual threads", NOT_MEASURED));
         } else {
             double kib = idle.get().median() / 1024;
-            verdicts.add(new Verdict(idleTarget, String.format("%.1f KiB", kib), kib <= 16 ? MET : NOT_MET));
+            verdicts.add(new Verdict(idleTarget, String.format(Locale.ROOT, "%.1f KiB", kib), kib <= 16 ? MET : NOT_MET));
         }
         return verdicts;
     }
@@ -62,8 +63,8 @@ final class Targets {
         double b = theirs.get().median();
         double ratio = a / b;
         double cpuRatio = ours.get().cpuMedian() / theirs.get().cpuMedian();
-        String cpu = Double.isFinite(cpuRatio) ? String.format("; per CPU-second %.2fx", cpuRatio) : "";
-        return new Verdict(target, String.format("%.2fx (%.0f vs %.0f %s)%s", ratio, a, b, ours.get().unit(), cpu),
+        String cpu = Double.isFinite(cpuRatio) ? String.format(Locale.ROOT, "; per CPU-second %.2fx", cpuRatio) : "";
+        return new Verdict(target, String.format(Locale.ROOT, "%.2fx (%.0f vs %.0f %s)%s", ratio, a, b, ours.get().unit(), cpu),
                 ratio >= goal ? MET : NOT_MET);
     }
 }
