@@ -85,11 +85,11 @@ final class BcHandshakes implements HandshakeDriver {
     };
     private TlsSession clientSession;
 
-    BcHandshakes(CryptoBackend backend, HandshakeKind kind, KeyType keyType) throws IOException {
+    BcHandshakes(CryptoBackend backend, HandshakeKind kind, HandshakePki pki) throws IOException {
         this.crypto = backend.newTlsCrypto();
         this.kind = kind;
-        this.pki = HandshakePki.of(keyType);
-        this.cipherSuite = kind.cipherSuite(keyType);
+        this.pki = pki;
+        this.cipherSuite = kind.cipherSuite(pki.keyType);
         this.verifier = pki.trustVerifier();
         if (kind.resumed) {
             Client first = run(false);

@@ -63,7 +63,8 @@ public class HandshakeBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        driver = JSSE.equals(stack) ? new JsseHandshakes(kind, key) : new BcHandshakes(Backends.byName(stack), kind, key);
+        HandshakePki pki = HandshakePki.of(key);
+        driver = JSSE.equals(stack) ? new JsseHandshakes(kind, pki) : new BcHandshakes(Backends.byName(stack), kind, pki);
     }
 
     @Benchmark

@@ -28,23 +28,37 @@ final class HandshakePki {
     final Identity root;
     final Identity server;
 
-    private HandshakePki(KeyType keyType) {
+    /** A root and a server certificate it issued, or, for tests, any root and any server. */
+    HandshakePki(KeyType keyType, Identity root, Identity server) {
         this.keyType = keyType;
-        this.root = CertificateBuilder.create().commonName("StreamTLS bench root " + keyType)
-                .keyType(keyType).certificateAuthority(0).build();
-        this.server = CertificateBuilder.create().commonName(SERVER_NAME).addDnsName(SERVER_NAME)
-                .keyType(keyType).serverAuth().signedBy(root).build();
+        this.root = root;
+        this.server = server;
     }
 
     /**
+     * The PKI of this key type, made on first use.
+     *
      * @throws IllegalArgumentException for a key type the benchmarks do not sign with (Ed25519)
      */
     static synchronized HandshakePki of(KeyType keyType) {
+        return MADE.computeIfAbsent(keyType, HandshakePki::generate);
+    }
+
+    /**
+     * A new root and server certificate (not cached).
+     *
+     * @throws IllegalArgumentException for a key type the benchmarks do not sign with (Ed25519)
+     */
+    static HandshakePki generate(KeyType keyType) {
         if (!keyType.algorithm().equals("EC") && !keyType.algorithm().equals("RSA")) {
             throw new IllegalArgumentException("handshake benchmarks take EC_P256, RSA_2048 or RSA_3072 keys, not "
                     + keyType);
         }
-        return MADE.computeIfAbsent(keyType, HandshakePki::new);
+        Identity root = CertificateBuilder.create().commonName("StreamTLS bench root " + keyType)
+                .keyType(keyType).certificateAuthority(0).build();
+        Identity server = CertificateBuilder.create().commonName(SERVER_NAME).addDnsName(SERVER_NAME)
+                .keyType(keyType).serverAuth().signedBy(root).build();
+        return new HandshakePki(keyType, root, server);
     }
 
     /** A verifier trusting exactly this root, as StreamTLS's client uses it (RFC 5280 path validation). */

@@ -17,7 +17,6 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
-import org.streamtls.certstore.KeyType;
 
 /**
  * The JDK's JSSE baseline for {@link HandshakeBenchmark}: a client and a server {@link SSLEngine}
@@ -61,11 +60,10 @@ final class JsseHandshakes implements HandshakeDriver {
     private final ByteBuffer empty = ByteBuffer.allocate(0);
     private int nextPort = 1;
 
-    JsseHandshakes(HandshakeKind kind, KeyType keyType) throws IOException {
+    JsseHandshakes(HandshakeKind kind, HandshakePki pki) throws IOException {
         this.kind = kind;
         this.protocols = new String[] {kind.jsseProtocol()};
-        this.cipherSuites = new String[] {kind.jsseCipherSuite(keyType)};
-        HandshakePki pki = HandshakePki.of(keyType);
+        this.cipherSuites = new String[] {kind.jsseCipherSuite(pki.keyType)};
         try {
             char[] password = "bench".toCharArray();
             KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -86,7 +84,7 @@ final class JsseHandshakes implements HandshakeDriver {
             clientContext = SSLContext.getInstance("TLS");
             clientContext.init(null, new TrustManager[] {trustManager}, null);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up JSSE for " + keyType, e);
+            throw new IllegalStateException("cannot set up JSSE for " + pki.keyType, e);
         }
         if (kind.resumed) {
             run(false); // the session to resume
