@@ -43,6 +43,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 import org.bouncycastle.util.Integers;
+import org.streamtls.certstore.Identity;
 import org.streamtls.certstore.KeyType;
 import org.streamtls.certstore.Purpose;
 import org.streamtls.certstore.TrustDecision;
@@ -60,7 +61,9 @@ import org.streamtls.tls.CryptoBackend;
  *   <li>the client turns the server's certificates into JCA certificates and verifies them with
  *       certstore's PKIX {@link TrustVerifier} against the generated root, name included (a resumed
  *       handshake carries no certificate and verifies nothing, as in StreamTLS);</li>
- *   <li>the server makes its signing credentials per handshake from the JCA private key
+ *   <li>the server presents the next certificate of its {@link HandshakePki} pool (so the client's
+ *       JDK has not seen and verified it before) and makes its signing credentials per handshake from
+ *       the JCA private key
  *       (ecdsa_secp256r1_sha256, or rsa_pss_rsae_sha256 for RSA, in both versions) and, for TLS 1.2,
  *       gives every session an ID and keeps it in a bounded cache;</li>
  *   <li>for {@link HandshakeKind#TLS12_RESUMED} the client offers the session of one full handshake
@@ -84,6 +87,7 @@ final class BcHandshakes implements HandshakeDriver {
         }
     };
     private TlsSession clientSession;
+    private int nextServer;
 
     BcHandshakes(CryptoBackend backend, HandshakeKind kind, HandshakePki pki) throws IOException {
         this.crypto = backend.newTlsCrypto();
@@ -207,10 +211,13 @@ final class BcHandshakes implements HandshakeDriver {
     }
 
     private final class Server extends DefaultTlsServer {
+        private final Identity identity;
         private TlsSession newSession;
 
         Server() {
             super(crypto);
+            identity = pki.servers.get(nextServer);
+            nextServer = (nextServer + 1) % pki.servers.size();
         }
 
         @Override
@@ -244,7 +251,7 @@ final class BcHandshakes implements HandshakeDriver {
             }
             TlsCrypto signingCrypto = context.getCrypto();
             boolean tls13 = TlsUtils.isTLSv13(context);
-            List<X509Certificate> chain = pki.server.chain();
+            List<X509Certificate> chain = identity.chain();
             TlsCertificate[] certificates = new TlsCertificate[chain.size()];
             CertificateEntry[] entries = new CertificateEntry[chain.size()];
             for (int i = 0; i < certificates.length; i++) {
@@ -257,7 +264,7 @@ final class BcHandshakes implements HandshakeDriver {
             }
             Certificate message = tls13 ? new Certificate(TlsUtils.EMPTY_BYTES, entries) : new Certificate(certificates);
             TlsCryptoParameters parameters = new TlsCryptoParameters(context);
-            PrivateKey key = pki.server.privateKey();
+            PrivateKey key = identity.privateKey();
             if (signingCrypto instanceof BcTlsCrypto) {
                 return new BcDefaultTlsCredentialedSigner(parameters, (BcTlsCrypto) signingCrypto,
                         PrivateKeyFactory.createKey(key.getEncoded()), message, algorithm);

@@ -34,7 +34,12 @@ import org.streamtls.certstore.KeyType;
  * <p>The score counts both sides' work, as one client and one server on one core would. The
  * client verifies the server's chain against the generated root on every full handshake (PKIX
  * path validation and host-name check: certstore's {@code PkixTrustVerifier} for BouncyCastle, the
- * JDK's PKIX trust manager for JSSE), so the numbers include what a real client pays.
+ * JDK's PKIX trust manager for JSSE) and, the server rotating through {@code certificates}
+ * distinct certificates, the JDK's certificate cache does not spare the client that work: the
+ * numbers include what a client meeting the server for the first time pays.
+ *
+ * <p>The machine may be shared: add {@code -prof org.streamtls.bench.CpuTimeProfiler} for
+ * handshakes per CPU second beside the wall-clock score (see {@link CpuTimeProfiler}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -59,11 +64,19 @@ public class HandshakeBenchmark {
     @Param({"EC_P256", "RSA_2048"})
     public KeyType key;
 
+    /**
+     * How many distinct server certificates the server rotates through: more than the JDK's
+     * certificate cache keeps, so that every full handshake parses and verifies a chain for real
+     * (see {@link HandshakePki}). Smaller pools measure a client meeting the same server again.
+     */
+    @Param({"" + HandshakePki.DEFAULT_POOL})
+    public int certificates;
+
     private HandshakeDriver driver;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        HandshakePki pki = HandshakePki.of(key);
+        HandshakePki pki = HandshakePki.of(key, certificates);
         driver = JSSE.equals(stack) ? new JsseHandshakes(kind, pki) : new BcHandshakes(Backends.byName(stack), kind, pki);
     }
 

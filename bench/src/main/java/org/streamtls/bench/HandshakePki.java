@@ -1,6 +1,8 @@
 package org.streamtls.bench;
 
-import java.util.EnumMap;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.streamtls.certstore.CertificateBuilder;
@@ -11,54 +13,76 @@ import org.streamtls.certstore.TrustAnchors;
 import org.streamtls.certstore.TrustVerifier;
 
 /**
- * The certificates of the handshake benchmarks, made once per JVM and key type with certstore's
- * {@link CertificateBuilder}: a root CA with a key of that type, and a server certificate for
- * {@link #SERVER_NAME} (serverAuth, subject alternative name) signed by it. The server presents its
- * certificate alone (the root is the client's trust anchor), so the client verifies one signature
- * made with the CA's key, as with a real one-level PKI. Thread-safe.
+ * The certificates of the handshake benchmarks, made with certstore's {@link CertificateBuilder}: a
+ * root CA with a key of the benchmarked type, and a pool of distinct server certificates for
+ * {@link #SERVER_NAME} (serverAuth, subject alternative name), all for one server key, all signed by
+ * the root. The server presents one certificate alone (the root is the client's trust anchor), so a
+ * client verifies one signature made with the CA's key, as with a one-level PKI.
+ *
+ * <p><b>Why a pool.</b> The JDK's {@code CertificateFactory} keeps the last 750 certificates it
+ * parsed, by their encoding, and a certificate remembers the key it was verified with: a client
+ * that sees the same certificate again neither parses it nor checks its signature again (JSSE and
+ * certstore's PKIX alike). Servers rotate through more certificates than that, so every full
+ * handshake pays for parsing and verifying the server's chain, as a client meeting a server for the
+ * first time does. Made once per JVM, key type and pool size. Thread-safe.
  */
 final class HandshakePki {
 
     /** The name the client expects (and sends as SNI). */
     static final String SERVER_NAME = "server.bench.streamtls.example";
 
-    private static final Map<KeyType, HandshakePki> MADE = new EnumMap<>(KeyType.class);
+    /** More certificates than the JDK's certificate cache keeps (750). */
+    static final int DEFAULT_POOL = 1024;
+
+    private static final Map<String, HandshakePki> MADE = new HashMap<>();
 
     final KeyType keyType;
     final Identity root;
-    final Identity server;
+    /** Distinct certificates for the same server key, leaf first in each chain. */
+    final List<Identity> servers;
 
-    /** A root and a server certificate it issued, or, for tests, any root and any server. */
-    HandshakePki(KeyType keyType, Identity root, Identity server) {
+    /** A root and server certificates (any: tests give certificates the root did not issue). */
+    HandshakePki(KeyType keyType, Identity root, List<Identity> servers) {
         this.keyType = keyType;
         this.root = root;
-        this.server = server;
+        this.servers = List.copyOf(servers);
     }
 
     /**
-     * The PKI of this key type, made on first use.
+     * The PKI of this key type and pool size, made on first use.
      *
-     * @throws IllegalArgumentException for a key type the benchmarks do not sign with (Ed25519)
+     * @throws IllegalArgumentException for a key type the benchmarks do not sign with (Ed25519), or
+     *         a pool size below 1
      */
-    static synchronized HandshakePki of(KeyType keyType) {
-        return MADE.computeIfAbsent(keyType, HandshakePki::generate);
+    static HandshakePki of(KeyType keyType, int poolSize) {
+        synchronized (MADE) {
+            return MADE.computeIfAbsent(keyType + "/" + poolSize, k -> generate(keyType, poolSize));
+        }
     }
 
     /**
-     * A new root and server certificate (not cached).
+     * A new root and {@code poolSize} server certificates (not cached).
      *
-     * @throws IllegalArgumentException for a key type the benchmarks do not sign with (Ed25519)
+     * @throws IllegalArgumentException for a key type the benchmarks do not sign with (Ed25519), or
+     *         a pool size below 1
      */
-    static HandshakePki generate(KeyType keyType) {
+    static HandshakePki generate(KeyType keyType, int poolSize) {
         if (!keyType.algorithm().equals("EC") && !keyType.algorithm().equals("RSA")) {
             throw new IllegalArgumentException("handshake benchmarks take EC_P256, RSA_2048 or RSA_3072 keys, not "
                     + keyType);
         }
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("the server needs at least one certificate, not " + poolSize);
+        }
         Identity root = CertificateBuilder.create().commonName("StreamTLS bench root " + keyType)
                 .keyType(keyType).certificateAuthority(0).build();
-        Identity server = CertificateBuilder.create().commonName(SERVER_NAME).addDnsName(SERVER_NAME)
-                .keyType(keyType).serverAuth().signedBy(root).build();
-        return new HandshakePki(keyType, root, server);
+        KeyPair serverKey = keyType.generateKeyPair();
+        List<Identity> servers = new ArrayList<>(poolSize);
+        for (int i = 0; i < poolSize; i++) {
+            servers.add(CertificateBuilder.create().commonName(SERVER_NAME).addDnsName(SERVER_NAME)
+                    .keyPair(serverKey).serverAuth().signedBy(root).build());
+        }
+        return new HandshakePki(keyType, root, servers);
     }
 
     /** A verifier trusting exactly this root, as StreamTLS's client uses it (RFC 5280 path validation). */

@@ -6,9 +6,10 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
+import java.security.PrivateKey;
+import java.security.Principal;
 import java.security.cert.X509Certificate;
-import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -16,6 +17,7 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -26,8 +28,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <ul>
  *   <li>a client {@link SSLContext} trusting the generated root through the JDK's PKIX
  *       {@code TrustManagerFactory}, with HTTPS endpoint identification of
- *       {@link HandshakePki#SERVER_NAME} (also sent as SNI); a server {@code SSLContext} with the
- *       default {@code KeyManagerFactory} over the server's key and chain. Each side keeps its
+ *       {@link HandshakePki#SERVER_NAME} (also sent as SNI); a server {@code SSLContext} whose key
+ *       manager presents the next certificate of the {@link HandshakePki} pool at each handshake (as
+ *       {@link BcHandshakes} does, so the client verifies a chain it has not seen). Each side keeps its
  *       JSSE defaults otherwise (session caches, TLS 1.3 NewSessionTicket, which the client reads as
  *       a real client would with its first read);</li>
  *   <li>full handshakes give every client engine a new peer port, so the client never finds a
@@ -65,15 +68,8 @@ final class JsseHandshakes implements HandshakeDriver {
         this.protocols = new String[] {kind.jsseProtocol()};
         this.cipherSuites = new String[] {kind.jsseCipherSuite(pki.keyType)};
         try {
-            char[] password = "bench".toCharArray();
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            List<X509Certificate> chain = pki.server.chain();
-            keys.setKeyEntry("server", pki.server.privateKey(), password, chain.toArray(new X509Certificate[0]));
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, password);
             serverContext = SSLContext.getInstance("TLS");
-            serverContext.init(kmf.getKeyManagers(), null, null);
+            serverContext.init(new KeyManager[] {new RotatingKeyManager(pki)}, null, null);
 
             KeyStore anchors = KeyStore.getInstance("PKCS12");
             anchors.load(null, null);
@@ -243,6 +239,61 @@ final class JsseHandshakes implements HandshakeDriver {
         @Override
         public X509Certificate[] getAcceptedIssuers() {
             return delegate.getAcceptedIssuers();
+        }
+    }
+
+    /** Presents the server key with the pool's certificates in turn, one per handshake. */
+    private static final class RotatingKeyManager extends X509ExtendedKeyManager {
+        private final String keyAlgorithm;
+        private final PrivateKey key;
+        private final X509Certificate[][] chains;
+        private int next;
+
+        RotatingKeyManager(HandshakePki pki) {
+            this.keyAlgorithm = pki.keyType.algorithm();
+            this.key = pki.servers.get(0).privateKey();
+            this.chains = pki.servers.stream().map(s -> s.chain().toArray(new X509Certificate[0]))
+                    .toArray(X509Certificate[][]::new);
+        }
+
+        @Override
+        public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+            return chooseServerAlias(keyType, issuers, null);
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+            if (!keyAlgorithm.equals(keyType)) {
+                return null;
+            }
+            String alias = Integer.toString(next);
+            next = (next + 1) % chains.length;
+            return alias;
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, Principal[] issuers) {
+            return keyAlgorithm.equals(keyType) ? new String[] {Integer.toString(next)} : null;
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return chains[Integer.parseInt(alias)].clone();
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String alias) {
+            return key;
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+            return null;
         }
     }
 }

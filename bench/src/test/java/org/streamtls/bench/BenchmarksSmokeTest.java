@@ -70,6 +70,9 @@ class BenchmarksSmokeTest {
     void everyHandshakeBenchmarkRunsOnceAndScores() throws RunnerException {
         Options options = new OptionsBuilder()
                 .include("org\\.streamtls\\.bench\\.HandshakeBenchmark\\.")
+                // Two certificates instead of 1024 keep the set-up short; rotation is still exercised.
+                .param("certificates", "2")
+                .addProfiler(CpuTimeProfiler.class)
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -85,6 +88,9 @@ class BenchmarksSmokeTest {
             String label = run.getParams().getBenchmark() + " " + run.getParams();
             assertTrue(run.getPrimaryResult().getScore() > 0, () -> label + " scored "
                     + run.getPrimaryResult().getScore());
+            Result<?> cpuRate = run.getSecondaryResults().get("cpu.rate");
+            assertNotNull(cpuRate, () -> label + " reports no rate per CPU second");
+            assertTrue(cpuRate.getScore() > 0, () -> label + ": cpu.rate " + cpuRate.getScore());
         }
     }
 
@@ -95,8 +101,9 @@ class BenchmarksSmokeTest {
     @Test
     void handshakeBenchmarksRefuseAServerTheClientDoesNotTrust() {
         for (KeyType key : List.of(KeyType.EC_P256, KeyType.RSA_2048)) {
-            HandshakePki real = HandshakePki.of(key);
-            HandshakePki otherRoot = new HandshakePki(key, HandshakePki.generate(KeyType.EC_P256).root, real.server);
+            HandshakePki real = HandshakePki.of(key, 2);
+            HandshakePki otherRoot = new HandshakePki(key, HandshakePki.generate(KeyType.EC_P256, 1).root,
+                    real.servers);
             for (HandshakeKind kind : List.of(HandshakeKind.TLS13_FULL, HandshakeKind.TLS12_FULL)) {
                 for (String backend : List.of(Backends.DEFAULT, Backends.BC, Backends.JCA_BC)) {
                     String label = backend + " " + kind + " " + key;
