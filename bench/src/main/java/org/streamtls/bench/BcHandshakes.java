@@ -62,10 +62,9 @@ import org.streamtls.tls.CryptoBackend;
  *       certstore's PKIX {@link TrustVerifier} against the generated root, name included (a resumed
  *       handshake carries no certificate and verifies nothing, as in StreamTLS);</li>
  *   <li>the server presents the next certificate of its {@link HandshakePki} pool (so the client's
- *       JDK has not seen and verified it before) and makes its signing credentials per handshake from
- *       the JCA private key
- *       (ecdsa_secp256r1_sha256, or rsa_pss_rsae_sha256 for RSA, in both versions) and, for TLS 1.2,
- *       gives every session an ID and keeps it in a bounded cache;</li>
+ *       JDK has not parsed and verified it before), makes its signing credentials per handshake from
+ *       the JCA private key (ecdsa_secp256r1_sha256, or rsa_pss_rsae_sha256 for RSA, in both
+ *       versions) and, for TLS 1.2, gives every session an ID and keeps it in a bounded cache;</li>
  *   <li>for {@link HandshakeKind#TLS12_RESUMED} the client offers the session of one full handshake
  *       made at setup.</li>
  * </ul>
