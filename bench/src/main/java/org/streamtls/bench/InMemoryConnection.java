@@ -7,9 +7,11 @@ import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsAuthentication;
+import org.bouncycastle.tls.TlsClient;
 import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsExtensionsUtils;
+import org.bouncycastle.tls.TlsServer;
 import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsServerProtocol;
 import org.bouncycastle.tls.crypto.TlsCipher;
@@ -20,7 +22,8 @@ import org.streamtls.tls.CryptoBackend;
  * A BouncyCastle client and server connected in memory (non-blocking mode), both on one crypto
  * backend, for one {@link Suite}, optionally with a smaller maximum record size (RFC 6066
  * max_fragment_length). Benchmarks drive either the whole pair or the record ciphers it negotiated.
- * Not thread-safe.
+ * The handshake benchmark brings its own peers instead (see {@link #InMemoryConnection(TlsClient,
+ * TlsServer)}). Not thread-safe.
  */
 final class InMemoryConnection {
 
@@ -42,6 +45,25 @@ final class InMemoryConnection {
         CipherCapture serverCrypto = new CipherCapture(backend.newTlsCrypto());
         server.accept(new Server(serverCrypto, suite));
         client.connect(new Client(clientCrypto.proxy(), suite, maxFragmentLength));
+        completeHandshake();
+        this.clientCipher = clientCrypto.last();
+        this.serverCipher = serverCrypto.last();
+    }
+
+    /**
+     * A pair of the given peers (which decide versions, suites, credentials, certificate
+     * verification and session resumption themselves), handshaken in memory. Captures no record
+     * cipher: {@link #clientCipher} and {@link #serverCipher} are null.
+     */
+    InMemoryConnection(TlsClient clientPeer, TlsServer serverPeer) throws IOException {
+        server.accept(serverPeer);
+        client.connect(clientPeer);
+        completeHandshake();
+        this.clientCipher = null;
+        this.serverCipher = null;
+    }
+
+    private void completeHandshake() throws IOException {
         for (int round = 0; round < 20 && (client.isHandshaking() || server.isHandshaking()); round++) {
             pump();
         }
@@ -49,8 +71,6 @@ final class InMemoryConnection {
             throw new IllegalStateException("the in-memory handshake did not complete");
         }
         pump();
-        this.clientCipher = clientCrypto.last();
-        this.serverCipher = serverCrypto.last();
     }
 
     /** Moves every pending byte both ways until neither side has output. */

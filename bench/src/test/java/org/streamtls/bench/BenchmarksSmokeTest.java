@@ -1,10 +1,17 @@
 package org.streamtls.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.Collection;
+import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsFatalAlert;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -14,6 +21,7 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import org.streamtls.certstore.KeyType;
 
 /**
  * Every benchmark runs one short iteration in this JVM and produces a positive score and a
@@ -50,6 +58,64 @@ class BenchmarksSmokeTest {
             Result<?> bytes = run.getSecondaryResults().get("bytes");
             assertNotNull(bytes, () -> label + " reports no byte rate");
             assertTrue(bytes.getScore() > 0, () -> label + " moved no bytes");
+        }
+    }
+
+    /**
+     * Every handshake configuration (4 stacks x 3 kinds x 2 keys) runs one short iteration. Each
+     * handshake checks itself: the version, a full handshake verified the server's chain, a resumed
+     * one resumed; a failed check fails the run.
+     */
+    @Test
+    void everyHandshakeBenchmarkRunsOnceAndScores() throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include("org\\.streamtls\\.bench\\.HandshakeBenchmark\\.")
+                // Two certificates instead of 1024 keep the set-up short; rotation is still exercised.
+                .param("certificates", "2")
+                .addProfiler(CpuTimeProfiler.class)
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(100))
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT)
+                .build();
+
+        Collection<RunResult> results = new Runner(options).run();
+
+        assertEquals(4 * 3 * 2, results.size(), "handshake benchmark runs");
+        for (RunResult run : results) {
+            String label = run.getParams().getBenchmark() + " " + run.getParams();
+            assertTrue(run.getPrimaryResult().getScore() > 0, () -> label + " scored "
+                    + run.getPrimaryResult().getScore());
+            Result<?> cpuRate = run.getSecondaryResults().get("cpu.rate");
+            assertNotNull(cpuRate, () -> label + " reports no rate per CPU second");
+            assertTrue(cpuRate.getScore() > 0, () -> label + ": cpu.rate " + cpuRate.getScore());
+        }
+    }
+
+    /**
+     * The benchmarked clients really verify the server: trusting another root, every stack refuses
+     * the server's certificate, so the scores include the verification.
+     */
+    @Test
+    void handshakeBenchmarksRefuseAServerTheClientDoesNotTrust() {
+        for (KeyType key : List.of(KeyType.EC_P256, KeyType.RSA_2048)) {
+            HandshakePki real = HandshakePki.of(key, 2);
+            HandshakePki otherRoot = new HandshakePki(key, HandshakePki.generate(KeyType.EC_P256, 1).root,
+                    real.servers);
+            for (HandshakeKind kind : List.of(HandshakeKind.TLS13_FULL, HandshakeKind.TLS12_FULL)) {
+                for (String backend : List.of(Backends.DEFAULT, Backends.BC, Backends.JCA_BC)) {
+                    String label = backend + " " + kind + " " + key;
+                    IOException e = assertThrows(IOException.class,
+                            () -> new BcHandshakes(Backends.byName(backend), kind, otherRoot), label);
+                    TlsFatalAlert alert = assertInstanceOf(TlsFatalAlert.class, e, label);
+                    assertEquals(AlertDescription.bad_certificate, alert.getAlertDescription(), label);
+                    assertTrue(e.getMessage().contains("refused"), () -> label + ": " + e.getMessage());
+                }
+                assertThrows(SSLHandshakeException.class, () -> new JsseHandshakes(kind, otherRoot),
+                        "jsse " + kind + " " + key);
+            }
         }
     }
 }
