@@ -51,8 +51,8 @@ class DemoTest {
             has(t, client + ": Connected to " + name + ":");
             assertTrue(Pattern.compile(client + ": Connected to " + Pattern.quote(name) + ":\\d+ with TLS 1\\.3 \\(")
                     .matcher(t).find(), t);
-            // Client certificate requested (without an issuer list) and which one was selected.
-            has(t, client + ": client certificate requested, without an issuer list");
+            // Client certificate requested, with the server's issuer list (the demo CA), and which one was selected.
+            has(t, client + ": client certificate requested, with an issuer list: CN=StreamTLS Demo CA");
             has(t, client + ": client certificate selected: CN=StreamTLS Demo Client issued by CN=StreamTLS Demo CA");
             // The greetings, each way, in order.
             inOrder(t, client + ": sending \"Hello from client\"",
