@@ -8,9 +8,10 @@ import org.streamtls.transport.Connection;
 
 /**
  * Reads whole TLS records from the transport after the handshake and hands each to BouncyCastle
- * in one piece, so it decrypts the record where it lies: one reusable buffer per connection
- * instead of BouncyCastle's blocking read, which receives the header and the body separately and
- * allocates a new array for every record.
+ * in one piece ({@code safeReadFullRecord}), which decodes the record from where it lies: one
+ * reusable buffer per connection instead of BouncyCastle's blocking read, which allocates a new
+ * array for every record's body. The buffer grows to the largest record seen (at most
+ * {@link #MAX_RECORD_SIZE}) and is kept while the connection lives.
  *
  * <p>It receives exactly up to the end of the current record, never past it: bytes that follow
  * (plaintext after close_notify) stay in the transport's buffer. A receive that times out keeps

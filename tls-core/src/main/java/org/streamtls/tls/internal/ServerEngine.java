@@ -11,7 +11,7 @@ import org.bouncycastle.tls.TlsContext;
  * BouncyCastle's blocking TlsServerProtocol adapted to StreamTLS: it never closes the transport on
  * close_notify (so plaintext may follow), sends our close_notify only once, and serialises every
  * record it writes under one lock. After the handshake it reads whole records itself
- * ({@link RecordReader}) and hands each to BouncyCastle to decrypt in place.
+ * ({@link RecordReader}) and hands each to BouncyCastle whole, to decode from that one buffer.
  */
 final class ServerEngine extends TlsServerProtocol implements Engine, RecordSink {
 
