@@ -11,7 +11,10 @@ import org.streamtls.transport.Connection;
  * in one piece ({@code safeReadFullRecord}), which decodes the record from where it lies: one
  * reusable buffer per connection instead of BouncyCastle's blocking read, which allocates a new
  * array for every record's body. The buffer grows to the largest record seen (at most
- * {@link #MAX_RECORD_SIZE}) and is kept while the connection lives.
+ * {@link #MAX_RECORD_SIZE}) and is kept while records keep coming; when the next record has not
+ * begun to arrive (nothing buffered in the transport), it is dropped before waiting, so an idle
+ * connection holds only a header's worth. A busy receiver, behind its sender, always finds the next
+ * record's start buffered and reuses the buffer.
  *
  * <p>It receives exactly up to the end of the current record, never past it: bytes that follow
  * (plaintext after close_notify) stay in the transport's buffer. A receive that times out keeps
@@ -36,7 +39,9 @@ final class RecordReader {
     private final RecordSink sink;
 
     /** Bytes [0, have) of the current record are received; its size is need (0 until the header is in). */
-    private byte[] buffer = new byte[HEADER_SIZE];
+    /** Where an idle connection waits for the next header: the record buffer is dropped meanwhile. */
+    private final byte[] headerOnly = new byte[HEADER_SIZE];
+    private byte[] buffer = headerOnly;
     private int have;
     private int need;
 
@@ -51,6 +56,9 @@ final class RecordReader {
      * to BouncyCastle. Returns having processed one record, or the stream's end.
      */
     void readRecord() throws IOException {
+        if (have == 0 && buffer != headerOnly && transport.buffered() == 0) {
+            buffer = headerOnly; // about to wait, perhaps long: do not hold a record's worth meanwhile
+        }
         try {
             if (have < HEADER_SIZE && !fill(HEADER_SIZE)) {
                 if (have == 0) {
