@@ -2,21 +2,26 @@ package org.streamtls.tls.internal;
 
 import java.io.IOException;
 import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsNoCloseNotifyException;
 import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsContext;
 
 /**
  * BouncyCastle's blocking TlsClientProtocol adapted to StreamTLS: it never closes the transport on
  * close_notify (so plaintext may follow), sends our close_notify only once, and serialises every
- * record it writes under one lock.
+ * record it writes under one lock. After the handshake it reads whole records itself
+ * ({@link RecordReader}) and hands each to BouncyCastle whole, to decode from that one buffer.
  */
-final class ClientEngine extends TlsClientProtocol implements Engine {
+final class ClientEngine extends TlsClientProtocol implements Engine, RecordSink {
 
     private final EngineState state;
+    private final RecordReader records;
 
     ClientEngine(EngineState state) {
         super(state.input(), state.transport.outputStream());
         this.state = state;
+        this.records = new RecordReader(state, this);
     }
 
     @Override
@@ -26,7 +31,43 @@ final class ClientEngine extends TlsClientProtocol implements Engine {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length < 1) {
+            return 0;
+        }
+        while (applicationDataAvailable() == 0 && !isClosed()) {
+            records.readRecord();
+        }
+        // Copies from the queue, or (closed, queue empty) gives -1 or the failure, as BouncyCastle does.
         return readApplicationData(buffer, offset, length);
+    }
+
+    @Override
+    public int checkHeader(byte[] header) throws IOException {
+        return safePreviewRecordHeader(header).getRecordSize();
+    }
+
+    @Override
+    public void processRecord(byte[] record, int offset, int length) throws IOException {
+        if (!safeReadFullRecord(record, offset, length)) {
+            TlsFatalAlert alert = new TlsFatalAlert(AlertDescription.internal_error, "not one whole record");
+            handleException(alert.getAlertDescription(), "Failed to process record", alert);
+            throw alert;
+        }
+    }
+
+    @Override
+    public void readFailed(Throwable cause) throws IOException {
+        handleException(AlertDescription.internal_error, "Failed to read record", cause);
+    }
+
+    @Override
+    public void endOfStream() throws IOException {
+        if (!getPeer().requiresCloseNotify()) {
+            handleClose(false);
+            return;
+        }
+        handleFailure();
+        throw new TlsNoCloseNotifyException();
     }
 
     @Override

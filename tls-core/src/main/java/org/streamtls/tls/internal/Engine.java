@@ -9,7 +9,11 @@ import org.bouncycastle.tls.TlsContext;
  */
 interface Engine {
 
-    /** BouncyCastle's readApplicationData: at least one byte, or -1 after the peer's close_notify. */
+    /**
+     * At least one byte of application data, or -1 after the peer's close_notify: reads whole
+     * records from the transport (under its current receive deadline) until BouncyCastle has
+     * application data, then copies from BouncyCastle's queue.
+     */
     int read(byte[] buffer, int offset, int length) throws IOException;
 
     /** BouncyCastle's writeApplicationData: splits into records of at most 2^14 bytes. */
