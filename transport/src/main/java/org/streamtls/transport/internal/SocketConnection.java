@@ -104,6 +104,8 @@ public final class SocketConnection implements Connection {
     private int limit;
     /** The last socket read filled all it was offered: the kernel may hold more. */
     private boolean moreWaiting;
+    /** The socket's SO_TIMEOUT as last set, in ms (0: never set). Receiver thread only. */
+    private int soTimeout;
 
     private SocketConnection(Socket socket, ConnectionOptions options) throws IOException {
         this.socket = socket;
@@ -229,6 +231,11 @@ public final class SocketConnection implements Connection {
     int receiveBufferHeld() {
         byte[] b = buffer;
         return b == null ? 0 : b.length;
+    }
+
+    /** Bytes the kernel holds for this connection, not yet read (for tests). */
+    int kernelBuffered() throws IOException {
+        return in.available();
     }
 
     /** The pool this connection borrows full-size buffers from; null if it keeps its own. */
@@ -380,12 +387,18 @@ public final class SocketConnection implements Connection {
     /** One socket read that waits at most until the deadline; returns the count or -1. */
     private int readSocket(byte[] b, int off, int len, Deadline deadline) throws IOException {
         for (;;) {
-            long ms = deadline.remainingMillis();
+            int ms = (int) Math.min(deadline.remainingMillis(), Integer.MAX_VALUE);
             if (ms <= 0) {
                 throw new ReceiveTimeoutException(deadline.timeout());
             }
             try {
-                socket.setSoTimeout((int) Math.min(ms, Integer.MAX_VALUE));
+                // Keep the socket's timeout while it ends at most 1/16 before the deadline: setting
+                // it boxes an Integer, and an early wake-up only loops once more.
+                int t = soTimeout;
+                if (t > ms || t < ms - (ms >> 4)) {
+                    socket.setSoTimeout(ms);
+                    soTimeout = ms;
+                }
                 return in.read(b, off, len);
             } catch (SocketTimeoutException timedOut) {
                 // Loop: the deadline check above reports it, or there is time left after rounding.
