@@ -28,8 +28,10 @@ import org.streamtls.transport.ShutdownSignal;
  * <p>Receive: each socket read waits ({@code setSoTimeout}) only for the time left on the current
  * deadline. While nothing is buffered, a read blocks on a small array of the connection's own
  * ({@link #IDLE_BUFFER_SIZE} bytes), or goes straight into the caller's array when the caller asks
- * for at least that much (half a buffer or more whenever it can). Only when the last read filled all it was offered and the kernel already
- * holds more bytes does a read go into a full-size buffer ({@code receiveBufferSize}) borrowed from
+ * for at least that much (half a buffer or more whenever it can). Only when the last read filled
+ * all it was offered and the kernel already holds more bytes (asked with {@code available()}, an
+ * ioctl, and remembered: bytes in the kernel stay there until read) does a read go into a
+ * full-size buffer ({@code receiveBufferSize}) borrowed from
  * a shared {@link ReceiveBufferPool}; it goes back to the pool as soon as its bytes are taken. So
  * an idle connection holds only the small array, a busy one reads a whole buffer per system call,
  * and the steady path allocates nothing. {@link #receiveExactly} that fails pushes the bytes it
@@ -104,6 +106,8 @@ public final class SocketConnection implements Connection {
     private int limit;
     /** The last socket read filled all it was offered: the kernel may hold more. */
     private boolean moreWaiting;
+    /** Bytes known to wait in the kernel (a lower bound; 0: unknown). Receiver thread only. */
+    private int kernelWaiting;
     /** The socket's SO_TIMEOUT as last set, in ms (0: never set). Receiver thread only. */
     private int soTimeout;
 
@@ -262,7 +266,8 @@ public final class SocketConnection implements Connection {
             return readDirect(b, off, len, deadline);
         }
         if (pool != null) {
-            if (moreWaiting && available() > Math.max(len, IDLE_BUFFER_SIZE)) {
+            int worthABuffer = Math.max(len, IDLE_BUFFER_SIZE);
+            if ((moreWaiting || kernelWaiting > 0) && waitingInKernel(worthABuffer) > worthABuffer) {
                 return readBorrowed(b, off, len, deadline);
             }
             if (len >= IDLE_BUFFER_SIZE) {
@@ -315,13 +320,20 @@ public final class SocketConnection implements Connection {
         return take(b, off, len);
     }
 
-    /** Bytes the kernel holds for this socket now, without waiting. */
-    private int available() throws IOException {
-        try {
-            return in.available();
-        } catch (IOException e) {
-            throw failure(e, "receive");
+    /**
+     * Bytes the kernel holds for this socket, at least: the count known from the last time it was
+     * asked, less what was read since (bytes in the kernel stay until read), asked again (a system
+     * call) only when that count is not above {@code enough}.
+     */
+    private int waitingInKernel(int enough) throws IOException {
+        if (kernelWaiting <= enough) {
+            try {
+                kernelWaiting = in.available();
+            } catch (IOException e) {
+                throw failure(e, "receive");
+            }
         }
+        return kernelWaiting;
     }
 
     /**
@@ -399,7 +411,11 @@ public final class SocketConnection implements Connection {
                     socket.setSoTimeout(ms);
                     soTimeout = ms;
                 }
-                return in.read(b, off, len);
+                int n = in.read(b, off, len);
+                if (n > 0) {
+                    kernelWaiting = Math.max(0, kernelWaiting - n);
+                }
+                return n;
             } catch (SocketTimeoutException timedOut) {
                 // Loop: the deadline check above reports it, or there is time left after rounding.
             } catch (IOException e) {
