@@ -31,10 +31,10 @@ import org.streamtls.transport.ShutdownSignal;
  * for at least that much (half a buffer or more whenever it can). Only when the last read filled
  * all it was offered and the kernel already holds more bytes (asked with {@code available()}, an
  * ioctl, and remembered: bytes in the kernel stay there until read) does a read go into a
- * full-size buffer ({@code receiveBufferSize}) borrowed from
- * a shared {@link ReceiveBufferPool}; it goes back to the pool as soon as its bytes are taken. So
- * an idle connection holds only the small array, a busy one reads a whole buffer per system call,
- * and the steady path allocates nothing. {@link #receiveExactly} that fails pushes the bytes it
+ * full-size buffer ({@code receiveBufferSize}) borrowed from a shared {@link ReceiveBufferPool};
+ * such a read cannot block, and the buffer goes back to the pool as soon as its bytes are taken.
+ * So an idle connection holds only the small array, a busy one reads a whole buffer per system
+ * call, and the steady path allocates nothing. {@link #receiveExactly} that fails pushes the bytes it
  * already had back into the buffer, so nothing is lost.
  *
  * <p>Send: the deadline is published for the shared {@link SendWatchdog}, which closes the socket
