@@ -26,7 +26,8 @@ import java.time.Duration;
  *
  * <p><b>Buffering.</b> Received bytes pass through a buffer that belongs to the connection, so a
  * layer on top (TLS) and whatever reads after it (plaintext after close_notify, or TLS after
- * STARTTLS) see the same bytes, none lost and none duplicated.
+ * STARTTLS) see the same bytes, none lost and none duplicated. An idle connection keeps only a
+ * small buffer (see {@link ConnectionOptions.Builder#receiveBufferSize}).
  *
  * <p><b>Errors.</b> Use after close fails at once with {@link ConnectionClosedException}; a peer
  * that resets the connection gives {@link ConnectionResetException}; every message names the peer

@@ -17,7 +17,7 @@ import org.streamtls.transport.internal.TimeoutText;
  *   <li>{@linkplain Builder#receiveTimeout receive timeout} 30 s — for each receive call, however
  *       many TCP segments the bytes arrive in;</li>
  *   <li>{@linkplain Builder#receiveBufferSize receive buffer} 16 896 bytes (16 KiB + 512), so one
- *       full TLS record fits;</li>
+ *       full TLS record fits; an idle connection does not hold it (see the builder method);</li>
  *   <li>no shutdown signal.</li>
  * </ul>
  * Connections always set {@code TCP_NODELAY}: every send is a whole message, so Nagle's algorithm
@@ -138,8 +138,17 @@ public final class ConnectionOptions {
         }
 
         /**
-         * Size in bytes of the buffer each connection reads into (allocated on the first receive;
-         * not the kernel's {@code SO_RCVBUF}). Default 16 896 (16 KiB + 512).
+         * Size in bytes of the most a connection reads from the socket at once into its own
+         * buffer (not the kernel's {@code SO_RCVBUF}). Default 16 896 (16 KiB + 512).
+         *
+         * <p>A buffer of this size is not held by every connection: while nothing is buffered, a
+         * receive waits on a small array of the connection's own (512 bytes), or reads straight
+         * into the caller's array when the caller asks for that much or more. A full buffer is
+         * borrowed from a pool shared by the connections of this size only when bytes are already
+         * waiting beyond what the caller asked for, and goes back as soon as they are taken, so an
+         * idle connection holds 512 bytes of buffer, a busy one reads up to this many bytes per
+         * system call, and a steady stream allocates nothing. A size of 512 or less is kept by
+         * each connection for its life.
          */
         public Builder receiveBufferSize(int bytes) {
             if (bytes < 1 || bytes > MAX_RECEIVE_BUFFER_SIZE) {

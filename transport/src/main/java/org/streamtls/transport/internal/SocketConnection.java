@@ -25,10 +25,17 @@ import org.streamtls.transport.ShutdownSignal;
 /**
  * A {@link Connection} over a connected blocking {@link Socket}.
  *
- * <p>Receive: the connection owns one read buffer; each socket read waits
- * ({@code setSoTimeout}) only for the time left on the current deadline. A read that would fill
- * at least a whole buffer goes straight into the caller's array. {@link #receiveExactly} that
- * fails pushes the bytes it already had back into the buffer, so nothing is lost.
+ * <p>Receive: each socket read waits ({@code setSoTimeout}) only for the time left on the current
+ * deadline. While nothing is buffered, a read blocks on a small array of the connection's own
+ * ({@link #IDLE_BUFFER_SIZE} bytes), or goes straight into the caller's array when the caller asks
+ * for at least that much (half a buffer or more whenever it can). Only when the last read filled
+ * all it was offered and the kernel already holds more bytes (asked with {@code available()}, an
+ * ioctl, and remembered: bytes in the kernel stay there until read) does a read go into a
+ * full-size buffer ({@code receiveBufferSize}) borrowed from a shared {@link ReceiveBufferPool};
+ * such a read cannot block, and the buffer goes back to the pool as soon as its bytes are taken.
+ * So an idle connection holds only the small array, a busy one reads a whole buffer per system
+ * call, and the steady path allocates nothing. {@link #receiveExactly} that fails pushes the bytes it
+ * already had back into the buffer, so nothing is lost.
  *
  * <p>Send: the deadline is published for the shared {@link SendWatchdog}, which closes the socket
  * when it passes; the sender then reports {@link SendTimeoutException}.
@@ -38,6 +45,12 @@ import org.streamtls.transport.ShutdownSignal;
  * {@link SocketException}.
  */
 public final class SocketConnection implements Connection {
+
+    /**
+     * The array a receive blocks on while nothing is buffered (a TLS record header is 5 bytes):
+     * all an idle connection holds, instead of a full receive buffer.
+     */
+    static final int IDLE_BUFFER_SIZE = 512;
 
     static final long NOT_SENDING = Long.MIN_VALUE;
     static final long SEND_TIMED_OUT = Long.MIN_VALUE + 1;
@@ -67,6 +80,10 @@ public final class SocketConnection implements Connection {
     private final InetSocketAddress remoteAddress;
     private final String peer;
     private final int bufferSize;
+    private final ReceiveBufferPool pool;
+    private final int poolHint;
+    /** A receive of at least this many bytes with nothing buffered reads straight into the caller's array. */
+    private final int directReadSize;
     private final InputStream inputStream = new ConnectionInputStream(this);
     private final OutputStream outputStream = new ConnectionOutputStream(this);
 
@@ -78,10 +95,21 @@ public final class SocketConnection implements Connection {
     private volatile Deadline receiveDeadline;
     private volatile ShutdownSignal.Registration signalRegistration;
 
-    // Receive buffer: bytes [pos, limit) are buffered. Allocated on first need. Receiver only.
+    // Receive buffer: bytes [pos, limit) of buffer are buffered. Receiver thread only. buffer is
+    // ownBuffer (the small idle array, or the whole buffer when there is no pool), a full-size
+    // buffer borrowed from pool (borrowed), or an array made by unread(); the last two only while
+    // they hold bytes. ownBuffer is allocated on the first receive.
     private byte[] buffer;
+    private byte[] ownBuffer;
+    private boolean borrowed;
     private int pos;
     private int limit;
+    /** The last socket read filled all it was offered: the kernel may hold more. */
+    private boolean moreWaiting;
+    /** Bytes known to wait in the kernel (a lower bound; 0: unknown). Receiver thread only. */
+    private int kernelWaiting;
+    /** The socket's SO_TIMEOUT as last set, in ms (0: never set). Receiver thread only. */
+    private int soTimeout;
 
     private SocketConnection(Socket socket, ConnectionOptions options) throws IOException {
         this.socket = socket;
@@ -91,6 +119,9 @@ public final class SocketConnection implements Connection {
         this.remoteAddress = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.peer = AddressText.of(remoteAddress);
         this.bufferSize = options.receiveBufferSize();
+        this.pool = bufferSize > IDLE_BUFFER_SIZE ? ReceiveBufferPool.forSize(bufferSize) : null;
+        this.poolHint = System.identityHashCode(this);
+        this.directReadSize = pool != null ? Math.max(IDLE_BUFFER_SIZE, bufferSize / 2) : bufferSize;
         this.receiveTimeout = options.receiveTimeout();
         this.sendTimeout = options.sendTimeout();
     }
@@ -142,14 +173,7 @@ public final class SocketConnection implements Connection {
         if (limit > pos) {
             return take(b, off, len);
         }
-        Deadline deadline = currentDeadline();
-        if (len >= bufferSize) {
-            return readSocket(b, off, len, deadline);
-        }
-        if (fill(deadline) < 0) {
-            return -1;
-        }
-        return take(b, off, len);
+        return readUnbuffered(b, off, len, currentDeadline());
     }
 
     @Override
@@ -163,13 +187,8 @@ public final class SocketConnection implements Connection {
         Deadline deadline = currentDeadline();
         try {
             while (got < len) {
-                int need = len - got;
-                int n;
-                if (need >= bufferSize) {
-                    n = readSocket(b, off + got, need, deadline);
-                } else {
-                    n = fill(deadline) < 0 ? -1 : take(b, off + got, need);
-                }
+                // take() drained the buffer: nothing is buffered here.
+                int n = readUnbuffered(b, off + got, len - got, deadline);
                 if (n < 0) {
                     throw new EOFException("end of stream from " + peer + " after " + got
                             + " of " + len + " bytes");
@@ -207,19 +226,141 @@ public final class SocketConnection implements Connection {
         return limit - pos;
     }
 
+    /**
+     * The length of the receive buffer this connection holds now: 0 before its first receive, the
+     * small idle array's length while nothing more is buffered, or a full-size buffer's while one
+     * is borrowed (or an array that holds bytes put back after a failed receiveExactly). Receiver
+     * thread only; for tests and diagnostics.
+     */
+    int receiveBufferHeld() {
+        byte[] b = buffer;
+        return b == null ? 0 : b.length;
+    }
+
+    /** Bytes the kernel holds for this connection, not yet read (for tests). */
+    int kernelBuffered() throws IOException {
+        return in.available();
+    }
+
+    /** The pool this connection borrows full-size buffers from; null if it keeps its own. */
+    ReceiveBufferPool receiveBufferPool() {
+        return pool;
+    }
+
     private Deadline currentDeadline() {
         Deadline d = receiveDeadline;
         return d != null ? d : Deadline.after(receiveTimeout);
     }
 
-    /** Copies up to {@code len} buffered bytes; returns how many. */
+    /**
+     * Receives when nothing is buffered: at least one byte into {@code b}, or -1 at the end of the
+     * stream. A large request (half a buffer or more) reads straight into the caller's array. A
+     * smaller one reads into a full-size buffer borrowed from the pool only when the last read
+     * filled all it was offered and the kernel already holds more bytes than the caller asked for
+     * and the idle array takes: that read cannot block, so no idle connection holds a full buffer.
+     * Otherwise it reads straight into the caller's array if it asked for at least the idle
+     * array's length, else into the idle array.
+     */
+    private int readUnbuffered(byte[] b, int off, int len, Deadline deadline) throws IOException {
+        if (len >= directReadSize) {
+            return readDirect(b, off, len, deadline);
+        }
+        if (pool != null) {
+            int worthABuffer = Math.max(len, IDLE_BUFFER_SIZE);
+            if ((moreWaiting || kernelWaiting > 0) && waitingInKernel(worthABuffer) > worthABuffer) {
+                return readBorrowed(b, off, len, deadline);
+            }
+            if (len >= IDLE_BUFFER_SIZE) {
+                return readDirect(b, off, len, deadline);
+            }
+        }
+        byte[] own = ownBuffer;
+        if (own == null) {
+            own = ownBuffer = new byte[pool != null ? IDLE_BUFFER_SIZE : bufferSize];
+        }
+        buffer = own;
+        pos = 0;
+        limit = 0;
+        int n = readSocket(own, 0, own.length, deadline);
+        moreWaiting = n == own.length;
+        if (n < 0) {
+            return -1;
+        }
+        limit = n;
+        return take(b, off, len);
+    }
+
+    /** A socket read into the caller's array, bypassing the buffer. */
+    private int readDirect(byte[] b, int off, int len, Deadline deadline) throws IOException {
+        int n = readSocket(b, off, len, deadline);
+        moreWaiting = n == len;
+        return n;
+    }
+
+    /** A socket read into a buffer borrowed from the pool, kept until its bytes are taken. */
+    private int readBorrowed(byte[] b, int off, int len, Deadline deadline) throws IOException {
+        byte[] full = pool.borrow(poolHint);
+        buffer = full;
+        borrowed = true;
+        pos = 0;
+        limit = 0;
+        int n;
+        try {
+            n = readSocket(full, 0, full.length, deadline);
+        } catch (IOException | RuntimeException e) {
+            releaseBuffer();
+            throw e;
+        }
+        moreWaiting = n == full.length;
+        if (n < 0) {
+            releaseBuffer();
+            return -1;
+        }
+        limit = n;
+        return take(b, off, len);
+    }
+
+    /**
+     * Bytes the kernel holds for this socket, at least: the count known from the last time it was
+     * asked, less what was read since (bytes in the kernel stay until read), asked again (a system
+     * call) only when that count is not above {@code enough}.
+     */
+    private int waitingInKernel(int enough) throws IOException {
+        if (kernelWaiting <= enough) {
+            try {
+                kernelWaiting = in.available();
+            } catch (IOException e) {
+                throw failure(e, "receive");
+            }
+        }
+        return kernelWaiting;
+    }
+
+    /**
+     * Copies up to {@code len} buffered bytes; returns how many. When that empties a borrowed
+     * buffer (or one made by {@link #unread}), the connection goes back to its idle array.
+     */
     private int take(byte[] b, int off, int len) {
         int n = Math.min(len, limit - pos);
         if (n > 0) {
             System.arraycopy(buffer, pos, b, off, n);
             pos += n;
+            if (pos == limit && buffer != ownBuffer) {
+                releaseBuffer();
+            }
         }
         return n;
+    }
+
+    /** Returns a borrowed buffer to the pool (drops an unread one); nothing stays buffered. */
+    private void releaseBuffer() {
+        if (borrowed) {
+            borrowed = false;
+            pool.giveBack(buffer, poolHint);
+        }
+        buffer = ownBuffer;
+        pos = 0;
+        limit = 0;
     }
 
     /** Puts {@code len} bytes back in front of the buffered ones. */
@@ -233,48 +374,48 @@ public final class SocketConnection implements Connection {
             System.arraycopy(b, off, buffer, pos, len);
             return;
         }
-        byte[] bigger = new byte[Math.max(bufferSize, len + buffered)];
-        System.arraycopy(b, off, bigger, 0, len);
-        if (buffered > 0) {
-            System.arraycopy(buffer, pos, bigger, len, buffered);
+        if (buffered == 0 && ownBuffer != null && ownBuffer.length >= len) {
+            releaseBuffer();
+            System.arraycopy(b, off, ownBuffer, 0, len);
+            limit = len;
+            return;
         }
-        buffer = bigger;
+        // Rare (a receiveExactly failed after more than the idle array holds): an array of the
+        // exact size, dropped once its bytes are taken.
+        byte[] joined = new byte[len + buffered];
+        System.arraycopy(b, off, joined, 0, len);
+        if (buffered > 0) {
+            System.arraycopy(buffer, pos, joined, len, buffered);
+        }
+        if (borrowed) {
+            borrowed = false;
+            pool.giveBack(buffer, poolHint);
+        }
+        buffer = joined;
         pos = 0;
         limit = len + buffered;
-    }
-
-    /** Reads once from the socket into the buffer's free space; returns the count or -1. */
-    private int fill(Deadline deadline) throws IOException {
-        if (buffer == null) {
-            buffer = new byte[bufferSize];
-        } else if (pos == limit) {
-            pos = 0;
-            limit = 0;
-            if (buffer.length > bufferSize) {
-                buffer = new byte[bufferSize]; // grown by unread(); back to normal
-            }
-        } else if (limit == buffer.length) {
-            System.arraycopy(buffer, pos, buffer, 0, limit - pos);
-            limit -= pos;
-            pos = 0;
-        }
-        int n = readSocket(buffer, limit, buffer.length - limit, deadline);
-        if (n > 0) {
-            limit += n;
-        }
-        return n;
     }
 
     /** One socket read that waits at most until the deadline; returns the count or -1. */
     private int readSocket(byte[] b, int off, int len, Deadline deadline) throws IOException {
         for (;;) {
-            long ms = deadline.remainingMillis();
+            int ms = (int) Math.min(deadline.remainingMillis(), Integer.MAX_VALUE);
             if (ms <= 0) {
                 throw new ReceiveTimeoutException(deadline.timeout());
             }
             try {
-                socket.setSoTimeout((int) Math.min(ms, Integer.MAX_VALUE));
-                return in.read(b, off, len);
+                // Keep the socket's timeout while it ends at most 1/16 before the deadline: setting
+                // it boxes an Integer, and an early wake-up only loops once more.
+                int t = soTimeout;
+                if (t > ms || t < ms - (ms >> 4)) {
+                    socket.setSoTimeout(ms);
+                    soTimeout = ms;
+                }
+                int n = in.read(b, off, len);
+                if (n > 0) {
+                    kernelWaiting = Math.max(0, kernelWaiting - n);
+                }
+                return n;
             } catch (SocketTimeoutException timedOut) {
                 // Loop: the deadline check above reports it, or there is time left after rounding.
             } catch (IOException e) {
