@@ -8,7 +8,7 @@ import java.util.List;
  * handshake benchmark's case: the server presents its leaf alone), for before/after comparisons. Run from certstore/ after
  * {@code mvn -o -q -pl certstore -am test-compile}:
  * {@code java -cp target/classes:target/test-classes:<bcprov+bcpkix+bcutil jars>
- * org.streamtls.certstore.VerifierTiming [seconds]}.
+ * org.streamtls.certstore.VerifierTiming [seconds [pool size]]}.
  */
 public final class VerifierTiming {
 
@@ -17,13 +17,15 @@ public final class VerifierTiming {
 
     public static void main(String[] args) {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 5;
+        // 1024 (default): every verification checks a signature; 1: the same server again
+        int poolSize = args.length > 1 ? Integer.parseInt(args[1]) : 1024;
         Identity root = CertificateBuilder.create().commonName("Timing Root").keyType(KeyType.EC_P256)
                 .certificateAuthority(1).validFor(Duration.ofDays(30)).build();
         // distinct leaves (one key), more than the JDK's certificate factory caches (750), as the
         // handshake benchmark's pool: each verification parses and checks a certificate afresh
         java.security.KeyPair serverKey = KeyType.EC_P256.generateKeyPair();
         List<List<byte[]>> pool = new java.util.ArrayList<>();
-        for (int i = 0; i < 1024; i++) {
+        for (int i = 0; i < poolSize; i++) {
             Identity leaf = CertificateBuilder.create().commonName("www.example.com").addDnsName("www.example.com")
                     .keyPair(serverKey).serverAuth().validFor(Duration.ofDays(30)).signedBy(root).build();
             pool.add(List.of(encoding(leaf.leaf())));

@@ -17,8 +17,11 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 
@@ -39,12 +42,30 @@ import javax.security.auth.x500.X500Principal;
  * {@link SignatureException}. A certificate BouncyCastle cannot read is verified as the wrapped
  * certificate verifies itself.
  *
+ * <p><b>Verified signatures are remembered</b>, as the JDK's certificates remember theirs: the
+ * last {@value #REMEMBERED} certificates (by encoding) whose signature verified, each with the key
+ * it verified with, so a client meeting the same server again (its certificate re-read from the
+ * JDK factory's cache) does not check it again. Only successes are kept; any other key is checked.
+ *
  * <p>Immutable; thread-safe if the wrapped certificate is (the BouncyCastle copy is made once, on
  * first verification).
  */
 public final class BcVerifiedCertificate extends X509Certificate {
 
     private static final long serialVersionUID = 1L;
+
+    /** How many verified certificates are remembered (the JDK's certificate factory keeps 750). */
+    static final int REMEMBERED = 750;
+
+    private static final Map<X509Certificate, PublicKey> VERIFIED = Collections.synchronizedMap(
+            new LinkedHashMap<X509Certificate, PublicKey>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<X509Certificate, PublicKey> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
 
     private final X509Certificate certificate;
     private transient volatile X509Certificate bc;
@@ -81,17 +102,27 @@ public final class BcVerifiedCertificate extends X509Certificate {
         return b;
     }
 
+    private void bcVerify(PublicKey key) throws CertificateException, NoSuchAlgorithmException,
+            InvalidKeyException, NoSuchProviderException, SignatureException {
+        PublicKey verifiedWith = VERIFIED.get(certificate);
+        if (verifiedWith != null && verifiedWith.equals(key)) {
+            return;
+        }
+        bc().verify(key);
+        VERIFIED.put(certificate, key);
+    }
+
     @Override
     public void verify(PublicKey key) throws CertificateException, NoSuchAlgorithmException,
             InvalidKeyException, NoSuchProviderException, SignatureException {
-        bc().verify(key);
+        bcVerify(key);
     }
 
     @Override
     public void verify(PublicKey key, String sigProvider) throws CertificateException,
             NoSuchAlgorithmException, InvalidKeyException, NoSuchProviderException, SignatureException {
         if (sigProvider == null) {
-            bc().verify(key);
+            bcVerify(key);
         } else {
             certificate.verify(key, sigProvider);
         }
