@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -273,6 +274,21 @@ class PkixTrustVerifierTest {
         assertSame(intermediate.leaf(), d.path().get(1));
         assertSame(root.leaf(), d.path().get(2));
         assertEquals(before, providerNames());
+    }
+
+    @Test
+    void aRememberedSignatureCountsOnlyForTheKeyThatVerifiedIt() throws Exception {
+        Identity direct = server("direct", root).addDnsName("direct.example").build();
+        assertTrue(verifier.verify(direct.chain(), "direct.example", Purpose.SERVER).accepted());
+        // a root with the same name and another key: the same certificate object must not pass
+        Identity impostor = ca("Root", -1, null);
+        TrustDecision d = verifierAt(NOW, impostor.leaf()).verify(direct.chain(), "direct.example", Purpose.SERVER);
+        assertFalse(d.trusted(), d.summary());
+        // the JDK refuses that one by key identifier before any signature check: ask the signature directly
+        X509Certificate again = org.streamtls.certstore.internal.BcVerifiedCertificate.of(direct.leaf());
+        again.verify(root.leaf().getPublicKey());
+        assertThrows(java.security.SignatureException.class, () -> again.verify(impostor.leaf().getPublicKey()));
+        assertTrue(verifier.verify(direct.chain(), "direct.example", Purpose.SERVER).accepted());
     }
 
     private static List<String> providerNames() {
