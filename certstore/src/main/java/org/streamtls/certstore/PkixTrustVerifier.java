@@ -29,7 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.streamtls.certstore.TrustFailure.Kind;
+import org.streamtls.certstore.internal.BcVerifiedCertificate;
 
 /**
  * The default {@link TrustVerifier}: RFC 5280 path building and validation to a set of
@@ -48,6 +50,14 @@ import org.streamtls.certstore.TrustFailure.Kind;
  * certificates in issuer order itself and runs the validator on that path to learn why, then, if a
  * certificate was out of its validity period, again at an instant when all were valid, so an
  * expired intermediate does not hide a name-constraint or path-length violation behind it.
+ *
+ * <p><b>Signatures by BouncyCastle.</b> The JDK's PKIX checks each signature by calling the
+ * certificate's own {@code verify(issuerKey, null)}; a JDK certificate then uses the installed
+ * providers (SunEC for ECDSA, 3-7x slower than BouncyCastle on P-256, the bulk of a client's full
+ * handshake). The presented certificates are therefore handed to the JDK wrapped so that this one
+ * method runs BouncyCastle's code, by provider instance (the application's providers are not
+ * changed); everything else the JDK reads is the caller's certificate, so every refusal reason is
+ * the JDK's as before. The decision's path and reasons name the caller's own certificate objects.
  *
  * <p><b>Checks:</b> signatures; validity of every certificate at the instant of the injected
  * {@link Clock} (trust anchors themselves are not date-checked, as RFC 5280 and JSSE do, unless the
@@ -137,6 +147,33 @@ public final class PkixTrustVerifier implements TrustVerifier {
     }
 
     /**
+     * The refusal reasons of one verification, at most one per kind and certificate, each naming
+     * the caller's own certificate object (not its {@link BcVerifiedCertificate} wrapper).
+     */
+    private static final class Reasons {
+        final Map<String, TrustFailure> byKey = new LinkedHashMap<>();
+        final UnaryOperator<X509Certificate> original;
+
+        Reasons(UnaryOperator<X509Certificate> original) {
+            this.original = original;
+        }
+
+        boolean isEmpty() {
+            return byKey.isEmpty();
+        }
+
+        Kind add(TrustFailure f) {
+            X509Certificate c = f.certificate() == null ? null : original.apply(f.certificate());
+            if (c != f.certificate()) {
+                f = new TrustFailure(f.kind(), c, f.message());
+            }
+            String key = f.kind() + "/" + (c == null ? "" : c.hashCode() + ":" + c.getSerialNumber());
+            byKey.putIfAbsent(key, f);
+            return f.kind();
+        }
+    }
+
+    /**
      * The JDK's PKIX refuses trust anchors with name constraints ("not supported"): anchors are
      * given without them, and a path to an anchor whose certificate has a nameConstraints
      * extension is validated again with that certificate appended as a self-issued CA, which makes
@@ -169,8 +206,16 @@ public final class PkixTrustVerifier implements TrustVerifier {
         }
         Anchors anchors = anchors();
         Instant now = clock.instant();
-        X509Certificate leaf = chain.get(0);
-        Map<String, TrustFailure> reasons = new LinkedHashMap<>();
+        // the presented certificates verify their signatures with BouncyCastle (see
+        // BcVerifiedCertificate); what is returned names the caller's own certificate objects
+        List<X509Certificate> bcChain = new ArrayList<>(chain.size());
+        for (X509Certificate c : chain) {
+            bcChain.add(BcVerifiedCertificate.of(c));
+        }
+        UnaryOperator<X509Certificate> original =
+                c -> c instanceof BcVerifiedCertificate ? ((BcVerifiedCertificate) c).unwrap() : c;
+        Reasons reasons = new Reasons(original);
+        X509Certificate leaf = bcChain.get(0);
 
         List<X509Certificate> path;
         X509Certificate anchor;
@@ -178,14 +223,14 @@ public final class PkixTrustVerifier implements TrustVerifier {
             path = List.of(leaf);
             anchor = leaf;
         } else {
-            path = build(anchors, chain, now);
+            path = build(anchors, bcChain, now);
             anchor = path == null ? null : path.get(path.size() - 1);
             if (path != null && hasNameConstraints(anchor)) {
                 validate(path.subList(0, path.size() - 1), anchor, now, reasons);
             }
             if (path == null) {
                 List<X509Certificate> walked = new ArrayList<>();
-                anchor = diagnose(anchors, chain, now, walked, reasons);
+                anchor = diagnose(anchors, bcChain, now, walked, reasons);
                 path = walked;
                 if (anchor == null && reasons.isEmpty()) {
                     // never trusted without a path to an anchor, whatever the diagnosis missed
@@ -194,6 +239,13 @@ public final class PkixTrustVerifier implements TrustVerifier {
                 }
             }
         }
+        List<X509Certificate> mapped = new ArrayList<>(path.size());
+        for (X509Certificate c : path) {
+            mapped.add(original.apply(c));
+        }
+        path = mapped;
+        anchor = original.apply(anchor);
+        leaf = chain.get(0);
         for (X509Certificate c : path) {
             if (c != anchor || c == leaf) {
                 checkValidity(c, now, reasons);
@@ -207,7 +259,7 @@ public final class PkixTrustVerifier implements TrustVerifier {
                     + " does not cover " + expectedName + " (covers: "
                     + (covered.isEmpty() ? "no names" : String.join(", ", covered)) + ")"));
         }
-        return TrustDecision.of(path, new ArrayList<>(reasons.values()));
+        return TrustDecision.of(path, new ArrayList<>(reasons.byKey.values()));
     }
 
     /** A validated path (leaf first, anchor last) from the JDK's builder, or null when it found none. */
@@ -245,7 +297,7 @@ public final class PkixTrustVerifier implements TrustVerifier {
      * @return the trust anchor reached, or null
      */
     private static X509Certificate diagnose(Anchors anchors, List<X509Certificate> chain, Instant now,
-                                            List<X509Certificate> walked, Map<String, TrustFailure> reasons) {
+                                            List<X509Certificate> walked, Reasons reasons) {
         Set<X509Certificate> unused = new LinkedHashSet<>(chain.subList(1, chain.size()));
         X509Certificate current = chain.get(0);
         walked.add(current);
@@ -306,7 +358,7 @@ public final class PkixTrustVerifier implements TrustVerifier {
 
     /** Runs the JDK's PKIX validator; adds its (first) failure; returns its kind, or null if valid. */
     private static Kind validate(List<X509Certificate> certs, X509Certificate anchor, Instant at,
-                                 Map<String, TrustFailure> reasons) {
+                                 Reasons reasons) {
         CertPath certPath;
         if (hasNameConstraints(anchor) && !certs.isEmpty()) {
             certs = new ArrayList<>(certs);
@@ -406,7 +458,7 @@ public final class PkixTrustVerifier implements TrustVerifier {
         return "an issuing CA";
     }
 
-    private static void checkValidity(X509Certificate c, Instant now, Map<String, TrustFailure> reasons) {
+    private static void checkValidity(X509Certificate c, Instant now, Reasons reasons) {
         try {
             c.checkValidity(Date.from(now));
         } catch (CertificateExpiredException e) {
@@ -427,7 +479,7 @@ public final class PkixTrustVerifier implements TrustVerifier {
     }
 
     private static void checkPurpose(List<X509Certificate> path, X509Certificate anchor, Purpose purpose,
-                                     Map<String, TrustFailure> reasons) {
+                                     Reasons reasons) {
         String wanted = purpose == Purpose.SERVER ? SERVER_AUTH : CLIENT_AUTH;
         String purposeName = purpose == Purpose.SERVER ? "TLS server authentication" : "TLS client authentication";
         for (int i = 0; i < path.size(); i++) {
@@ -505,10 +557,8 @@ public final class PkixTrustVerifier implements TrustVerifier {
         return c == null ? "an unknown certificate" : c.getSubjectX500Principal().getName();
     }
 
-    private static void add(Map<String, TrustFailure> reasons, TrustFailure f) {
-        String key = f.kind() + "/" + (f.certificate() == null ? "" : f.certificate().hashCode() + ":"
-                + f.certificate().getSerialNumber());
-        reasons.putIfAbsent(key, f);
+    private static void add(Reasons reasons, TrustFailure f) {
+        reasons.add(f);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -238,6 +239,61 @@ class PkixTrustVerifierTest {
         assertEquals(List.of(Kind.BAD_SIGNATURE), kinds(d), d.summary());
         assertEquals("the signature on certificate CN=leaf does not verify with the public key of CN=Intermediate",
                 d.reasons().get(0).message());
+    }
+
+    @Test
+    void badSignatureOnAnRsaChain() throws Exception {
+        KeyPair rsa = TestKeys.get(KeyType.RSA_2048);
+        Identity rsaRoot = CertificateBuilder.create().commonName("RSA Root").keyPair(rsa).certificateAuthority(0)
+                .validity(LONG_AGO, FAR_AHEAD).build();
+        Identity rsaLeaf = CertificateBuilder.create().commonName("rsa leaf").keyPair(rsa).serverAuth()
+                .addDnsName("rsa.example").validity(LONG_AGO, FAR_AHEAD).signedBy(rsaRoot).build();
+        PkixTrustVerifier rsaVerifier = verifierAt(NOW, rsaRoot.leaf());
+        assertTrue(rsaVerifier.verify(rsaLeaf.chain(), "rsa.example", Purpose.SERVER).accepted());
+        byte[] der = rsaLeaf.leaf().getEncoded();
+        der[der.length - 3] ^= 0x01; // inside the RSA signature value
+        X509Certificate tampered = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(der));
+        TrustDecision d = rsaVerifier.verify(List.of(tampered), "rsa.example", Purpose.SERVER);
+        assertEquals(List.of(Kind.BAD_SIGNATURE), kinds(d), d.summary());
+        assertEquals("the signature on certificate CN=rsa leaf does not verify with the public key of CN=RSA Root",
+                d.reasons().get(0).message());
+        assertSame(tampered, d.reasons().get(0).certificate());
+    }
+
+    @Test
+    void pathNamesTheCallersCertificatesAndNoProviderIsInstalled() throws Exception {
+        List<String> before = providerNames();
+        X509Certificate parsedLeaf = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(leaf.leaf().getEncoded()));
+        List<X509Certificate> chain = List.of(parsedLeaf, intermediate.leaf());
+        TrustDecision d = verifier.verify(chain, "www.example.com", Purpose.SERVER);
+        assertTrue(d.accepted(), d.summary());
+        assertEquals(3, d.path().size());
+        assertSame(parsedLeaf, d.path().get(0));
+        assertSame(intermediate.leaf(), d.path().get(1));
+        assertSame(root.leaf(), d.path().get(2));
+        assertEquals(before, providerNames());
+    }
+
+    @Test
+    void aRememberedSignatureCountsOnlyForTheKeyThatVerifiedIt() throws Exception {
+        Identity direct = server("direct", root).addDnsName("direct.example").build();
+        assertTrue(verifier.verify(direct.chain(), "direct.example", Purpose.SERVER).accepted());
+        // a root with the same name and another key: the same certificate object must not pass
+        Identity impostor = ca("Root", -1, null);
+        TrustDecision d = verifierAt(NOW, impostor.leaf()).verify(direct.chain(), "direct.example", Purpose.SERVER);
+        assertFalse(d.trusted(), d.summary());
+        // the JDK refuses that one by key identifier before any signature check: ask the signature directly
+        X509Certificate again = org.streamtls.certstore.internal.BcVerifiedCertificate.of(direct.leaf());
+        again.verify(root.leaf().getPublicKey());
+        assertThrows(java.security.SignatureException.class, () -> again.verify(impostor.leaf().getPublicKey()));
+        assertTrue(verifier.verify(direct.chain(), "direct.example", Purpose.SERVER).accepted());
+    }
+
+    private static List<String> providerNames() {
+        return java.util.Arrays.stream(java.security.Security.getProviders()).map(java.security.Provider::getName)
+                .collect(Collectors.toList());
     }
 
     @Test
