@@ -31,14 +31,7 @@ final class ClientEngine extends TlsClientProtocol implements Engine, RecordSink
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (length < 1) {
-            return 0;
-        }
-        while (applicationDataAvailable() == 0 && !isClosed()) {
-            records.readRecord();
-        }
-        // Copies from the queue, or (closed, queue empty) gives -1 or the failure, as BouncyCastle does.
-        return readApplicationData(buffer, offset, length);
+        return records.readApplicationData(this, buffer, offset, length);
     }
 
     @Override
@@ -120,47 +113,21 @@ final class ClientEngine extends TlsClientProtocol implements Engine, RecordSink
 
     @Override
     protected void raiseAlertWarning(short alertDescription, String message) throws IOException {
-        state.writeLock.lock();
-        try {
-            if (alertDescription == AlertDescription.close_notify) {
-                if (state.closeNotifySent) {
-                    return;
-                }
-                state.closeNotifySent = true;
-            }
-            super.raiseAlertWarning(alertDescription, message);
-        } finally {
-            state.writeLock.unlock();
-        }
+        state.lockedWarning(alertDescription, () -> super.raiseAlertWarning(alertDescription, message));
     }
 
     @Override
     protected void raiseAlertFatal(short alertDescription, String message, Throwable cause) throws IOException {
-        state.writeLock.lock();
-        try {
-            super.raiseAlertFatal(alertDescription, message, cause);
-        } finally {
-            state.writeLock.unlock();
-        }
+        state.locked(() -> super.raiseAlertFatal(alertDescription, message, cause));
     }
 
     @Override
     protected void safeWriteRecord(short type, byte[] buf, int offset, int len) throws IOException {
-        state.writeLock.lock();
-        try {
-            super.safeWriteRecord(type, buf, offset, len);
-        } finally {
-            state.writeLock.unlock();
-        }
+        state.locked(() -> super.safeWriteRecord(type, buf, offset, len));
     }
 
     @Override
     protected void send13KeyUpdate(boolean updateRequested) throws IOException {
-        state.writeLock.lock();
-        try {
-            super.send13KeyUpdate(updateRequested);
-        } finally {
-            state.writeLock.unlock();
-        }
+        state.locked(() -> super.send13KeyUpdate(updateRequested));
     }
 }

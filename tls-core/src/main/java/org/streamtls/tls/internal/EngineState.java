@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+import org.bouncycastle.tls.AlertDescription;
 import org.streamtls.transport.Connection;
 import org.streamtls.transport.Deadline;
 
@@ -35,6 +36,37 @@ final class EngineState {
 
     EngineState(Connection transport) {
         this.transport = transport;
+    }
+
+    /** A write of BouncyCastle's, run by {@link #locked}. */
+    interface Write {
+        void run() throws IOException;
+    }
+
+    /** Runs one write under the write lock, so that no two records interleave. */
+    void locked(Write write) throws IOException {
+        writeLock.lock();
+        try {
+            write.run();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Runs a warning alert's write under the write lock; a second close_notify is not sent
+     * (BouncyCastle would answer the peer's close_notify again after ours).
+     */
+    void lockedWarning(short alertDescription, Write write) throws IOException {
+        locked(() -> {
+            if (alertDescription == AlertDescription.close_notify) {
+                if (closeNotifySent) {
+                    return;
+                }
+                closeNotifySent = true;
+            }
+            write.run();
+        });
     }
 
     /** The transport's input for BouncyCastle, noting when the peer ends the TCP stream. */

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsProtocol;
 import org.streamtls.transport.Connection;
 
 /**
@@ -49,6 +50,21 @@ final class RecordReader {
         this.state = state;
         this.transport = state.transport;
         this.sink = sink;
+    }
+
+    /**
+     * Reads records until {@code protocol} has application data (or is closed), then copies from
+     * its queue: -1 or the failure once closed with the queue empty, as BouncyCastle does.
+     */
+    int readApplicationData(TlsProtocol protocol, byte[] buffer, int offset, int length)
+            throws IOException {
+        if (length < 1) {
+            return 0;
+        }
+        while (protocol.applicationDataAvailable() == 0 && !protocol.isClosed()) {
+            readRecord();
+        }
+        return protocol.readApplicationData(buffer, offset, length);
     }
 
     /**
