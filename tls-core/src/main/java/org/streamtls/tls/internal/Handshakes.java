@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.util.Locale;
 import org.bouncycastle.tls.ProtocolName;
 import org.bouncycastle.tls.SecurityParameters;
-import org.bouncycastle.tls.crypto.TlsCrypto;
 import org.streamtls.tls.TlsClientConfig;
 import org.streamtls.tls.TlsConnection;
 import org.streamtls.tls.TlsServerConfig;
@@ -38,45 +37,48 @@ public final class Handshakes {
         String peer = "server " + expected + " (" + text(transport.remoteAddress()) + ")";
         String cacheKey = expected + "|" + text(transport.remoteAddress());
         Outcome outcome = new Outcome();
-        TlsTimeouts timeouts = config.timeouts();
         EngineState state = new EngineState(transport);
-        try {
-            TlsCrypto crypto = config.cryptoBackend().newTlsCrypto();
+        return run(state, config.timeouts(), config.maxRecordSize(), outcome, peer, () -> {
             ClientEngine engine = new ClientEngine(state);
-            ClientPeer clientPeer = new ClientPeer(crypto, config, cache, cacheKey, expected, sni, outcome);
-            transport.beginReceiveDeadline(Deadline.after(timeouts.handshake()));
-            try {
-                engine.connect(clientPeer);
-            } finally {
-                transport.endReceiveDeadline();
-            }
-            return connected(engine, outcome, timeouts, config.maxRecordSize(), peer);
-        } catch (IOException e) {
-            closeQuietly(transport);
-            throw Errors.translate(e, outcome, true, state.peerEndedStream, timeouts.handshake(), peer);
-        } catch (RuntimeException | Error e) {
-            closeQuietly(transport);
-            throw e;
-        }
+            engine.connect(new ClientPeer(config.cryptoBackend().newTlsCrypto(), config, cache, cacheKey, expected,
+                    sni, outcome));
+            return engine;
+        });
     }
 
     public static TlsConnection server(Connection transport, TlsServerConfig config, SessionCache cache,
                                        CertificateAuthorities authorities) throws IOException {
         String peer = "client " + text(transport.remoteAddress());
         Outcome outcome = new Outcome();
-        TlsTimeouts timeouts = config.timeouts();
         EngineState state = new EngineState(transport);
-        try {
-            TlsCrypto crypto = config.cryptoBackend().newTlsCrypto();
+        return run(state, config.timeouts(), config.maxRecordSize(), outcome, peer, () -> {
             ServerEngine engine = new ServerEngine(state);
-            ServerPeer serverPeer = new ServerPeer(crypto, config, cache, authorities, outcome);
+            engine.accept(new ServerPeer(config.cryptoBackend().newTlsCrypto(), config, cache, authorities, outcome));
+            return engine;
+        });
+    }
+
+    /** A handshake, blocking under one total deadline. */
+    private interface Handshake {
+        Engine run() throws IOException;
+    }
+
+    /**
+     * Runs {@code handshake} under the handshake deadline; on failure closes the transport and
+     * reports what happened in StreamTLS's terms.
+     */
+    private static TlsConnection run(EngineState state, TlsTimeouts timeouts, int maxRecordSize, Outcome outcome,
+                                     String peer, Handshake handshake) throws IOException {
+        Connection transport = state.transport;
+        try {
+            Engine engine;
             transport.beginReceiveDeadline(Deadline.after(timeouts.handshake()));
             try {
-                engine.accept(serverPeer);
+                engine = handshake.run();
             } finally {
                 transport.endReceiveDeadline();
             }
-            return connected(engine, outcome, timeouts, config.maxRecordSize(), peer);
+            return connected(engine, outcome, timeouts, maxRecordSize, peer);
         } catch (IOException e) {
             closeQuietly(transport);
             throw Errors.translate(e, outcome, true, state.peerEndedStream, timeouts.handshake(), peer);
