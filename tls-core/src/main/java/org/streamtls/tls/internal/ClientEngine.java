@@ -19,7 +19,7 @@ final class ClientEngine extends TlsClientProtocol implements Engine, RecordSink
     private final RecordReader records;
 
     ClientEngine(EngineState state) {
-        super(state.input(), state.transport.outputStream());
+        super(state.input(), state.output);
         this.state = state;
         this.records = new RecordReader(state, this);
     }

@@ -26,6 +26,8 @@ final class EngineState {
     /** Held while a record is written (and across a KeyUpdate); tryLock lets close() avoid waiting on a stuck writer. */
     final ReentrantLock writeLock = new ReentrantLock();
     final Connection transport;
+    /** BouncyCastle's output: gathers each handshake flight into one write. */
+    final FlightOutput output;
     volatile boolean closeNotifySent;
     volatile boolean closeNotifyReceived;
     volatile boolean failed;
@@ -36,6 +38,7 @@ final class EngineState {
 
     EngineState(Connection transport) {
         this.transport = transport;
+        this.output = new FlightOutput(transport.outputStream());
     }
 
     /** A write of BouncyCastle's, run by {@link #locked}. */
@@ -69,11 +72,15 @@ final class EngineState {
         });
     }
 
-    /** The transport's input for BouncyCastle, noting when the peer ends the TCP stream. */
+    /**
+     * The transport's input for BouncyCastle, noting when the peer ends the TCP stream. Before each
+     * read it sends the flight gathered so far: the handshake is about to wait for the peer's answer.
+     */
     InputStream input() {
         return new FilterInputStream(transport.inputStream()) {
             @Override
             public int read() throws IOException {
+                output.send();
                 int b = super.read();
                 if (b < 0) {
                     peerEndedStream = true;
@@ -83,6 +90,7 @@ final class EngineState {
 
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
+                output.send();
                 int n = in.read(buffer, offset, length);
                 if (n < 0) {
                     peerEndedStream = true;
@@ -95,6 +103,7 @@ final class EngineState {
     /** After a failure BouncyCastle has sent its alert: let it reach the peer, then drop the TCP connection. */
     void onFailure() {
         failed = true;
+        output.sendQuietly(); // the fatal alert, perhaps behind the rest of a flight
         try {
             if (handshaking) {
                 linger();

@@ -75,6 +75,7 @@ public final class Handshakes {
             transport.beginReceiveDeadline(Deadline.after(timeouts.handshake()));
             try {
                 engine = handshake.run();
+                state.output.stopGathering(); // our last flight (the client's Finished, a TLS 1.2 server's)
             } finally {
                 transport.endReceiveDeadline();
             }

@@ -19,7 +19,7 @@ final class ServerEngine extends TlsServerProtocol implements Engine, RecordSink
     private final RecordReader records;
 
     ServerEngine(EngineState state) {
-        super(state.input(), state.transport.outputStream());
+        super(state.input(), state.output);
         this.state = state;
         this.records = new RecordReader(state, this);
     }
