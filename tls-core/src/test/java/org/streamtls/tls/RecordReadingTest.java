@@ -66,6 +66,44 @@ class RecordReadingTest {
         }
     }
 
+    /**
+     * Application data reaches the caller's array straight from the record when the caller waits
+     * for it, and through BouncyCastle's queue when the caller's array is smaller than a record:
+     * reads of every size, in both orders, see every byte once and in order.
+     */
+    @ParameterizedTest
+    @EnumSource(TlsVersion.class)
+    void readsOfAnySizeSeeEveryByteOnceInOrder(TlsVersion version) throws Exception {
+        int[] records = {16_384, 1, 5_000, 16_384, 0, 700, 16_384};
+        int total = 0;
+        for (int size : records) {
+            total += size;
+        }
+        byte[] payload = Messages.random(total, 33);
+        try (TestServer server = TestServer.start(Pki.serverConfig(Pki.SERVER_EC).build(), tls -> {
+            int at = 0;
+            for (int size : records) {
+                tls.send(payload, at, size); // one record each (at most 2^14 bytes)
+                at += size;
+            }
+            assertEquals(-1, tls.receive(new byte[1], 0, 1));
+        })) {
+            try (TlsConnection tls = TlsClient.connect("127.0.0.1", server.port(), clientConfig(version))) {
+                tls.setReceiveTimeout(Duration.ofSeconds(10));
+                int[] reads = {7, 20_000, 1, 3_000, 16_384, 16_385, 2};
+                byte[] got = new byte[total];
+                int have = 0;
+                for (int i = 0; have < total; i++) {
+                    int n = tls.receive(got, have, Math.min(reads[i % reads.length], total - have));
+                    assertTrue(n > 0, "data before the end");
+                    have += n;
+                }
+                assertArrayEquals(payload, got);
+            }
+            server.assertServedOk();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TlsVersion.class)
     void oversizedRecordAfterTheHandshakeIsRefusedWithRecordOverflow(TlsVersion version) throws Exception {

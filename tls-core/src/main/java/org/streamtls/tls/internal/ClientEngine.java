@@ -48,6 +48,15 @@ final class ClientEngine extends TlsClientProtocol implements Engine, RecordSink
         }
     }
 
+    /** Application data for a waiting reader goes straight to its array; the rest takes BouncyCastle's path. */
+    @Override
+    protected void processRecord(short contentType, byte[] buf, int off, int len) throws IOException {
+        int taken = records.deliver(contentType, buf, off, len);
+        if (taken == 0 || taken < len) {
+            super.processRecord(contentType, buf, off + taken, len - taken);
+        }
+    }
+
     @Override
     public void readFailed(Throwable cause) throws IOException {
         handleException(AlertDescription.internal_error, "Failed to read record", cause);

@@ -21,7 +21,7 @@ interface RecordSink {
     int checkHeader(byte[] header) throws IOException;
 
     /**
-     * Decrypts one whole record in place and processes it (application data to the read queue,
+     * Decrypts one whole record in place and processes it (application data to the waiting reader or the read queue,
      * alerts, KeyUpdate, close_notify); failures send the alert and fail the connection.
      */
     void processRecord(byte[] record, int offset, int length) throws IOException;
