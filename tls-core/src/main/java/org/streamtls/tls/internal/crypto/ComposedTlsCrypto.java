@@ -2,7 +2,9 @@ package org.streamtls.tls.internal.crypto;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import org.bouncycastle.tls.CertificateType;
 import org.bouncycastle.tls.EncryptionAlgorithm;
+import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCipher;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
@@ -16,12 +18,26 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * <p>Falls back to BouncyCastle's own record protection for an algorithm this JDK cannot run (see
  * {@link JdkAead#provider()}), for DTLS and for connection IDs. Every other suite is BouncyCastle's.
  *
- * <p>Thread-safe: holds only the shared {@link SecureRandom}; one instance serves every connection.
+ * <p>Peers' certificates keep their BouncyCastle public-key object from one handshake to the next
+ * ({@link PeerPublicKeys}), so verifying the same server's (or client's) signatures again skips
+ * the key's parsing and precomputation.
+ *
+ * <p>Thread-safe: holds only the shared {@link SecureRandom} (and uses the shared, thread-safe key
+ * cache); one instance serves every connection.
  */
 class ComposedTlsCrypto extends BcTlsCrypto {
 
     ComposedTlsCrypto(SecureRandom entropySource) {
         super(entropySource);
+    }
+
+    /** X.509 certificates whose public key object is reused from one handshake to the next ({@link PeerPublicKeys}). */
+    @Override
+    public TlsCertificate createCertificate(short type, byte[] encoding) throws IOException {
+        if (type != CertificateType.X509) {
+            return super.createCertificate(type, encoding);
+        }
+        return new KeyReusingCertificate(this, encoding, PeerPublicKeys.shared());
     }
 
     @Override

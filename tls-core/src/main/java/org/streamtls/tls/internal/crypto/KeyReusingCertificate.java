@@ -1,0 +1,29 @@
+package org.streamtls.tls.internal.crypto;
+
+import java.io.IOException;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCertificate;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+
+/**
+ * BouncyCastle's X.509 certificate whose public key comes from {@link PeerPublicKeys}: the same
+ * key object (with its precomputation) for every handshake that presents this certificate, and
+ * one parse per handshake instead of one per use (BouncyCastle parses the key again for each
+ * usage check and verifier).
+ */
+final class KeyReusingCertificate extends BcTlsCertificate {
+
+    private final byte[] encoding;
+    private final PeerPublicKeys keys;
+
+    KeyReusingCertificate(BcTlsCrypto crypto, byte[] encoding, PeerPublicKeys keys) throws IOException {
+        super(crypto, encoding);
+        this.encoding = encoding.clone();
+        this.keys = keys;
+    }
+
+    @Override
+    protected AsymmetricKeyParameter getPublicKey() throws IOException {
+        return keys.get(encoding, super::getPublicKey);
+    }
+}
