@@ -9,6 +9,7 @@ import java.util.Vector;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.DefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.SignatureScheme;
 import org.bouncycastle.tls.TlsContext;
@@ -23,6 +24,7 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 import org.streamtls.certstore.Identity;
 import org.streamtls.tls.TlsSignatureScheme;
+import org.streamtls.tls.internal.crypto.JcaKeySigner;
 
 /**
  * Turns a certstore {@link Identity} into BouncyCastle signing credentials for one handshake: picks
@@ -171,6 +173,10 @@ final class Signers {
         Certificate certificate = OwnCertificates.message(crypto, identity, tls13, requestContext);
         TlsCryptoParameters params = new TlsCryptoParameters(context);
         if (crypto instanceof BcTlsCrypto bc) {
+            JcaKeySigner jca = JcaKeySigner.preferredFor(bc, key);
+            if (jca != null) {
+                return new DefaultTlsCredentialedSigner(params, jca, certificate, sigAlg);
+            }
             return new BcDefaultTlsCredentialedSigner(params, bc, PrivateKeyFactory.createKey(key.getEncoded()),
                     certificate, sigAlg);
         }
