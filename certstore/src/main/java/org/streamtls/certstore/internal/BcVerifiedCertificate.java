@@ -42,6 +42,10 @@ import javax.security.auth.x500.X500Principal;
  * {@link SignatureException}. A certificate BouncyCastle cannot read is verified as the wrapped
  * certificate verifies itself.
  *
+ * <p>The issuer's key is handed to BouncyCastle as its own copy, made once per key
+ * ({@link BcPublicKeys}), so that what it precomputes for the key serves every certificate that
+ * key signed.
+ *
  * <p><b>Verified signatures are remembered</b>, as the JDK's certificates remember theirs: the
  * last {@value #REMEMBERED} certificates (by encoding) whose signature verified, each with the key
  * it verified with, so a client meeting the same server again (its certificate re-read from the
@@ -108,7 +112,9 @@ public final class BcVerifiedCertificate extends X509Certificate {
         if (verifiedWith != null && verifiedWith.equals(key)) {
             return;
         }
-        bc().verify(key);
+        X509Certificate b = bc();
+        // BouncyCastle's own copy of the issuer's key keeps its precomputation (see BcPublicKeys)
+        b.verify(b == certificate ? key : BcPublicKeys.of(key));
         VERIFIED.put(certificate, key);
     }
 
