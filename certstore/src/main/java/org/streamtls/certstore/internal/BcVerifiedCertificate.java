@@ -44,7 +44,9 @@ import javax.security.auth.x500.X500Principal;
  *
  * <p>The issuer's key is handed to BouncyCastle as its own copy, made once per key
  * ({@link BcPublicKeys}), so that what it precomputes for the key serves every certificate that
- * key signed.
+ * key signed. For the common algorithms, BouncyCastle's {@code Signature} checks the JDK
+ * certificate's to-be-signed bytes directly ({@link TbsSignatures}); only other certificates are
+ * copied into a BouncyCastle certificate to verify themselves.
  *
  * <p><b>Verified signatures are remembered</b>, as the JDK's certificates remember theirs: the
  * last {@value #REMEMBERED} certificates (by encoding) whose signature verified, each with the key
@@ -112,9 +114,12 @@ public final class BcVerifiedCertificate extends X509Certificate {
         if (verifiedWith != null && verifiedWith.equals(key)) {
             return;
         }
-        X509Certificate b = bc();
         // BouncyCastle's own copy of the issuer's key keeps its precomputation (see BcPublicKeys)
-        b.verify(b == certificate ? key : BcPublicKeys.of(key));
+        PublicKey bcKey = BcPublicKeys.of(key);
+        if (!TbsSignatures.verify(certificate, bcKey)) {
+            X509Certificate b = bc();
+            b.verify(b == certificate ? key : bcKey);
+        }
         VERIFIED.put(certificate, key);
     }
 
