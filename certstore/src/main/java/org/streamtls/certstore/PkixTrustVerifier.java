@@ -142,6 +142,8 @@ public final class PkixTrustVerifier implements TrustVerifier {
         final Set<TrustAnchor> trustAnchors = new HashSet<>();
         final Set<X509Certificate> certificates;
         final Set<X500Principal> subjects = new HashSet<>();
+        /** The anchors with a nameConstraints extension (the JDK's lookup of an absent one throws inside). */
+        final Set<X509Certificate> nameConstrained = new HashSet<>();
 
         Anchors(List<X509Certificate> source) {
             this.source = source;
@@ -149,6 +151,9 @@ public final class PkixTrustVerifier implements TrustVerifier {
             for (X509Certificate c : source) {
                 trustAnchors.add(anchor(c));
                 subjects.add(c.getSubjectX500Principal());
+                if (hasNameConstraints(c)) {
+                    nameConstrained.add(c);
+                }
             }
         }
     }
@@ -235,7 +240,7 @@ public final class PkixTrustVerifier implements TrustVerifier {
                 path = build(anchors, bcChain, now);
             }
             anchor = path == null ? null : path.get(path.size() - 1);
-            if (path != null && hasNameConstraints(anchor)) {
+            if (path != null && anchors.nameConstrained.contains(anchor)) {
                 validate(path.subList(0, path.size() - 1), anchor, now, reasons);
             }
             if (path == null) {
