@@ -141,6 +141,49 @@ class PkixTrustVerifierTest {
     }
 
     @Test
+    void anOrderedChainThatDoesNotValidateFallsBackToTheBuilder() {
+        // the same intermediate twice (one name, one key): presented first, in order, the expired
+        // one; the path search still finds the valid one among the rest
+        KeyPair intKey = TestKeys.get(KeyType.EC_P256);
+        Identity expired = CertificateBuilder.create().commonName("Reissued Intermediate").keyPair(intKey)
+                .certificateAuthority(0).validity(LONG_AGO, Instant.parse("2025-12-31T23:59:59Z"))
+                .signedBy(root).build();
+        Identity current = CertificateBuilder.create().commonName("Reissued Intermediate").keyPair(intKey)
+                .certificateAuthority(0).validity(LONG_AGO, FAR_AHEAD).signedBy(root).build();
+        Identity l = server("reissued", current).addDnsName("r.example").build();
+        TrustDecision d = verifier.verify(List.of(l.leaf(), expired.leaf(), current.leaf()), "r.example",
+                Purpose.SERVER);
+        assertTrue(d.accepted(), d.summary());
+        assertEquals(List.of(l.leaf(), current.leaf(), root.leaf()), d.path());
+    }
+
+    @Test
+    void theRootSentAlongIsNotPartOfThePath() {
+        List<X509Certificate> withRoot = List.of(leaf.leaf(), intermediate.leaf(), root.leaf());
+        TrustDecision d = verifier.verify(withRoot, "www.example.com", Purpose.SERVER);
+        assertTrue(d.accepted(), d.summary());
+        assertEquals(List.of(leaf.leaf(), intermediate.leaf(), root.leaf()), d.path());
+    }
+
+    @Test
+    void aForgedSignatureIsRefusedAfterTheIssuersKeyVerifiedOthers() throws Exception {
+        // the CA's key is then BouncyCastle's remembered copy (with its precomputation)
+        for (int i = 0; i < 3; i++) {
+            Identity ok = server("fine " + i, root).addDnsName("fine.example").build();
+            assertTrue(verifier.verify(ok.chain(), "fine.example", Purpose.SERVER).accepted());
+        }
+        Identity direct = server("forged", root).addDnsName("forged.example").build();
+        byte[] der = direct.leaf().getEncoded();
+        der[der.length - 3] ^= 0x01; // inside the ECDSA signature's last INTEGER
+        X509Certificate tampered = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(der));
+        TrustDecision d = verifier.verify(List.of(tampered), "forged.example", Purpose.SERVER);
+        assertEquals(List.of(Kind.BAD_SIGNATURE), kinds(d), d.summary());
+        assertEquals("the signature on certificate CN=forged does not verify with the public key of CN=Root",
+                d.reasons().get(0).message());
+    }
+
+    @Test
     void unknownIssuer() {
         TrustDecision d = verifier.verify(List.of(leaf.leaf()), "www.example.com", Purpose.SERVER);
         assertEquals(List.of(Kind.UNKNOWN_ISSUER), kinds(d));

@@ -42,6 +42,12 @@ import javax.security.auth.x500.X500Principal;
  * {@link SignatureException}. A certificate BouncyCastle cannot read is verified as the wrapped
  * certificate verifies itself.
  *
+ * <p>The issuer's key is handed to BouncyCastle as its own copy, made once per key
+ * ({@link BcPublicKeys}), so that what it precomputes for the key serves every certificate that
+ * key signed. For the common algorithms, BouncyCastle's {@code Signature} checks the JDK
+ * certificate's to-be-signed bytes directly ({@link TbsSignatures}); only other certificates are
+ * copied into a BouncyCastle certificate to verify themselves.
+ *
  * <p><b>Verified signatures are remembered</b>, as the JDK's certificates remember theirs: the
  * last {@value #REMEMBERED} certificates (by encoding) whose signature verified, each with the key
  * it verified with, so a client meeting the same server again (its certificate re-read from the
@@ -108,7 +114,12 @@ public final class BcVerifiedCertificate extends X509Certificate {
         if (verifiedWith != null && verifiedWith.equals(key)) {
             return;
         }
-        bc().verify(key);
+        // BouncyCastle's own copy of the issuer's key keeps its precomputation (see BcPublicKeys)
+        PublicKey bcKey = BcPublicKeys.of(key);
+        if (!TbsSignatures.verify(certificate, bcKey)) {
+            X509Certificate b = bc();
+            b.verify(b == certificate ? key : bcKey);
+        }
         VERIFIED.put(certificate, key);
     }
 

@@ -2,6 +2,7 @@ package org.streamtls.tls.internal.crypto;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.tls.CertificateType;
 import org.bouncycastle.tls.EncryptionAlgorithm;
 import org.bouncycastle.tls.crypto.TlsCertificate;
@@ -11,9 +12,12 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
  * The default backend's crypto: BouncyCastle's lightweight {@link BcTlsCrypto} for everything in
- * the handshake (X25519, ECDSA, RSA and RSA-PSS, ML-KEM hybrids, HKDF, certificates), where it is
- * 1.75-3x faster than the JCA, and the JDK's AES-GCM and ChaCha20-Poly1305 (SunJCE, with its
- * intrinsics) for TLS 1.2/1.3 record protection, through {@link JdkAeadRecordCipher}.
+ * the handshake (X25519, ECDSA, RSA and RSA-PSS verification, ML-KEM hybrids, HKDF, certificates),
+ * where it is 1.75-3x faster than the JCA (our own RSA signatures are the JDK's, which is faster
+ * there: {@link JcaKeySigner}), and the JDK's AES-GCM and ChaCha20-Poly1305 (SunJCE, with its
+ * intrinsics) for TLS 1.2/1.3 record protection, through {@link JdkAeadRecordCipher}, and the
+ * JDK's SHA-256 and SHA-384 (also intrinsics) wherever BouncyCastle hashes: the transcript, HKDF and
+ * HMAC, ECDSA nonces and what is signed, through {@link JdkDigest}.
  *
  * <p>Falls back to BouncyCastle's own record protection for an algorithm this JDK cannot run (see
  * {@link JdkAead#provider()}), for DTLS and for connection IDs. Every other suite is BouncyCastle's.
@@ -38,6 +42,20 @@ class ComposedTlsCrypto extends BcTlsCrypto {
             return super.createCertificate(type, encoding);
         }
         return new KeyReusingCertificate(this, encoding, PeerPublicKeys.shared());
+    }
+
+    @Override
+    public Digest createDigest(int cryptoHashAlgorithm) {
+        Digest jdk = JdkDigest.create(cryptoHashAlgorithm);
+        return jdk != null ? jdk : super.createDigest(cryptoHashAlgorithm);
+    }
+
+    @Override
+    public Digest cloneDigest(int cryptoHashAlgorithm, Digest digest) {
+        if (digest instanceof JdkDigest) {
+            return (Digest) ((JdkDigest) digest).copy();
+        }
+        return super.cloneDigest(cryptoHashAlgorithm, digest);
     }
 
     @Override
