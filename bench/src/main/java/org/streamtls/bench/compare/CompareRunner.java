@@ -138,7 +138,8 @@ public final class CompareRunner {
         List<Scenario> scenarios = List.of(Scenario.TLS13_ECDSA, Scenario.TLS13_RSA);
         out.println();
         out.println("== handshakes: full TLS 1.3 X25519, one client thread, new TCP connection each, "
-                + options.handshakesPerRound() + " per round, " + options.rounds() + " rounds after a warm-up");
+                + options.handshakesPerRound() + " per round, " + options.rounds() + " rounds after a warm-up of "
+                + options.warmUpHandshakes());
         List<Running> servers = start(contenders, scenarios, HandshakeRate.greeter(), Results.HANDSHAKE,
                 "handshakes/s", results);
         try {
@@ -151,12 +152,12 @@ public final class CompareRunner {
                         try (Endpoint first = r.contender.connect(r.server.port(), r.scenario)) {
                             checkNegotiated(r, first);
                         }
+                        int count = round == 0 ? options.warmUpHandshakes() : options.handshakesPerRound();
                         long before = r.contender.fullHandshakes();
-                        Rate rate = HandshakeRate.run(r.contender, r.server.port(), r.scenario,
-                                options.handshakesPerRound());
+                        Rate rate = HandshakeRate.run(r.contender, r.server.port(), r.scenario, count);
                         long full = r.contender.fullHandshakes() - before;
-                        if (full < options.handshakesPerRound()) {
-                            throw new IOException("only " + full + " of " + options.handshakesPerRound()
+                        if (full < count) {
+                            throw new IOException("only " + full + " of " + count
                                     + " handshakes were full ones: the others resumed a session");
                         }
                         r.series.verified();
