@@ -14,13 +14,15 @@ import java.util.Set;
  * @param bulkBytes bytes sent one way per bulk round
  * @param rounds measured rounds per test (after one warm-up round)
  * @param handshakesPerRound handshakes per contender per round
+ * @param warmUpSeconds how long the uncounted warm-up round of handshakes lasts at least, per
+ *                      configuration (0: one round's worth)
  * @param idleConnections idle server connections held open per memory configuration
  * @param idleRounds rounds of the memory test
  * @param tests the tests to run: bulk, handshake, idle
  * @param contenders the contenders' keys ({@link Contenders#KEYS}), in table order
  */
 record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int handshakesPerRound,
-        int idleConnections, int idleRounds, Set<String> tests, List<String> contenders) {
+        int warmUpSeconds, int idleConnections, int idleRounds, Set<String> tests, List<String> contenders) {
 
     static final String USAGE = String.join("\n",
             "usage: java -cp bench/target/benchmarks.jar org.streamtls.bench.compare.CompareRunner [options]",
@@ -29,8 +31,9 @@ record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int h
             "                     replaced, other JDKs' sections are kept",
             "  --rounds N         measured rounds per test, after one warm-up round (default 5; quick 2)",
             "  --bulk-mib N       MiB sent one way per bulk round (default 256; quick 4)",
-            "  --handshakes N     handshakes per contender per round (default 500; quick 10); the",
-            "                     warm-up round makes at least 2000 (quick: the same as a round)",
+            "  --handshakes N     handshakes per contender per round (default 500; quick 10)",
+            "  --warm-up S        seconds of uncounted handshakes per configuration before the",
+            "                     rounds (default 20; quick 0: one round's worth)",
             "  --idle N           idle connections per memory configuration (default 2000; quick 20)",
             "  --only LIST        comma-separated tests among bulk,handshake,idle (default all)",
             "  --contenders LIST  comma-separated among plain,jsse,default,bc,jca:BC (default all; the",
@@ -38,15 +41,11 @@ record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int h
             "  --help             this text");
 
     /**
-     * Handshakes in the uncounted warm-up round: enough for the JIT to finish compiling each stack's
-     * handshake code before the measured rounds (with 300-handshake rounds, a profile showed about
-     * 45 % of the process's CPU in the C2 compiler threads, for both stacks alike).
+     * The default warm-up: long enough for the JIT to finish compiling each stack's handshake code
+     * (2000 handshakes were not: a StreamTLS RSA round measured right after them was 20 % slower than
+     * the rounds after it, and with 300 the C2 compiler threads took about 45 % of the CPU).
      */
-    static final int WARM_UP_HANDSHAKES = 2000;
-
-    int warmUpHandshakes() {
-        return quick ? handshakesPerRound : Math.max(WARM_UP_HANDSHAKES, handshakesPerRound);
-    }
+    static final int WARM_UP_SECONDS = 20;
 
     static CompareOptions parse(String... args) {
         boolean quick = false;
@@ -54,6 +53,7 @@ record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int h
         Integer rounds = null;
         Long bulkMib = null;
         Integer handshakes = null;
+        Integer warmUp = null;
         Integer idle = null;
         Set<String> tests = new LinkedHashSet<>(Set.of(Results.BULK, Results.HANDSHAKE, Results.IDLE));
         List<String> contenders = Contenders.KEYS;
@@ -74,6 +74,9 @@ record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int h
                     break;
                 case "--handshakes":
                     handshakes = positive(args, ++i, arg);
+                    break;
+                case "--warm-up":
+                    warmUp = nonNegative(args, ++i, arg);
                     break;
                 case "--idle":
                     idle = positive(args, ++i, arg);
@@ -108,6 +111,7 @@ record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int h
                 (bulkMib != null ? bulkMib : quick ? 4 : 256) * 1024 * 1024,
                 rounds != null ? rounds : quick ? 2 : 5,
                 handshakes != null ? handshakes : quick ? 10 : 500,
+                warmUp != null ? warmUp : quick ? 0 : WARM_UP_SECONDS,
                 idle != null ? idle : quick ? 20 : 2000,
                 1,
                 Set.copyOf(tests),
@@ -121,7 +125,7 @@ record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int h
     /** The options as a command line, for the report. */
     String commandLine() {
         return (quick ? "--quick " : "") + "--rounds " + rounds + " --bulk-mib " + bulkBytes / (1024 * 1024)
-                + " --handshakes " + handshakesPerRound + " --idle " + idleConnections
+                + " --handshakes " + handshakesPerRound + " --warm-up " + warmUpSeconds + " --idle " + idleConnections
                 + (contenders.equals(Contenders.KEYS) ? "" : " --contenders " + String.join(",", contenders));
     }
 
@@ -133,11 +137,19 @@ record CompareOptions(boolean quick, Path out, long bulkBytes, int rounds, int h
     }
 
     private static int positive(String[] args, int i, String option) {
+        return atLeast(1, args, i, option);
+    }
+
+    private static int nonNegative(String[] args, int i, String option) {
+        return atLeast(0, args, i, option);
+    }
+
+    private static int atLeast(int min, String[] args, int i, String option) {
         String text = value(args, i, option);
         try {
             int n = Integer.parseInt(text);
-            if (n < 1) {
-                throw new IllegalArgumentException(option + " must be at least 1, was " + text);
+            if (n < min) {
+                throw new IllegalArgumentException(option + " must be at least " + min + ", was " + text);
             }
             return n;
         } catch (NumberFormatException e) {

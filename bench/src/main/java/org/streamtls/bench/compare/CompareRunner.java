@@ -138,8 +138,8 @@ public final class CompareRunner {
         List<Scenario> scenarios = List.of(Scenario.TLS13_ECDSA, Scenario.TLS13_RSA);
         out.println();
         out.println("== handshakes: full TLS 1.3 X25519, one client thread, new TCP connection each, "
-                + options.handshakesPerRound() + " per round, " + options.rounds() + " rounds after a warm-up of "
-                + options.warmUpHandshakes());
+                + options.handshakesPerRound() + " per round, " + options.rounds() + " rounds after a warm-up of at least "
+                + options.warmUpSeconds() + " s per configuration");
         List<Running> servers = start(contenders, scenarios, HandshakeRate.greeter(), Results.HANDSHAKE,
                 "handshakes/s", results);
         try {
@@ -152,9 +152,15 @@ public final class CompareRunner {
                         try (Endpoint first = r.contender.connect(r.server.port(), r.scenario)) {
                             checkNegotiated(r, first);
                         }
-                        int count = round == 0 ? options.warmUpHandshakes() : options.handshakesPerRound();
                         long before = r.contender.fullHandshakes();
-                        Rate rate = HandshakeRate.run(r.contender, r.server.port(), r.scenario, count);
+                        long warmUpEnds = System.nanoTime() + options.warmUpSeconds() * 1_000_000_000L;
+                        long count = 0;
+                        Rate rate;
+                        do { // the warm-up round repeats until its time is up
+                            rate = HandshakeRate.run(r.contender, r.server.port(), r.scenario,
+                                    options.handshakesPerRound());
+                            count += options.handshakesPerRound();
+                        } while (round == 0 && System.nanoTime() < warmUpEnds);
                         long full = r.contender.fullHandshakes() - before;
                         if (full < count) {
                             throw new IOException("only " + full + " of " + count

@@ -162,7 +162,7 @@ final class MarkdownReport {
         if (!results.of(Results.HANDSHAKE).isEmpty()) {
             md.append("#### Full handshakes per second, TLS 1.3 X25519, one client thread, new TCP connection"
                     + " each (median of ").append(o.rounds()).append(" rounds of ").append(o.handshakesPerRound())
-                    .append(", after a warm-up round of ").append(o.warmUpHandshakes()).append(")\n\n");
+                    .append(", after ").append(o.warmUpSeconds()).append(" s of warm-up per configuration)\n\n");
             for (String scenario : results.scenarios(Results.HANDSHAKE)) {
                 md.append("**").append(scenario).append("**\n\n");
                 md.append("| Contender | per second | × JSSE | rounds | per CPU-s | × JSSE per CPU-s"
@@ -342,11 +342,11 @@ final class MarkdownReport {
                 "- **One JVM, loopback, taking turns.** Every contender runs in the same JVM over 127.0.0.1, and",
                 "  they take turns: each round runs every configuration once, in an order that shifts by one each",
                 "  round, so slow phases of a shared machine hit all alike. Each test starts with a warm-up round",
-                "  that is not counted (JIT compilation; for handshakes at least " + CompareOptions.WARM_UP_HANDSHAKES
-                        + " per configuration, as the",
-                "  compiler threads still took about 45 % of the CPU through 300). Numbers are medians of the",
-                "  rounds; ratios are ratios of",
-                "  medians from the same run. MB/s = 10^6 bytes per second.",
+                "  that is not counted (JIT compilation; for handshakes it lasts " + CompareOptions.WARM_UP_SECONDS
+                        + " s per configuration by default,",
+                "  as C2 was still compiling the handshake code of both stacks after 2000 handshakes). Numbers",
+                "  are medians of the rounds; ratios are ratios of medians from the same run. MB/s = 10^6 bytes",
+                "  per second.",
                 "- **Contenders.** *StreamTLS* through its public API (`TlsClient.connect`, `TlsServer.accept`",
                 "  over `TcpConnections.wrap`) with each crypto backend: `default` (BouncyCastle handshake",
                 "  arithmetic, the JDK's AES-GCM for records), `bc` (BouncyCastle only) and `jca:BC` (everything",
