@@ -4,7 +4,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,15 +27,7 @@ final class BcPublicKeys {
     /** How many keys are remembered: CA keys, a few per trust store in practice. */
     static final int REMEMBERED = 64;
 
-    private static final Map<PublicKey, PublicKey> COPIES = Collections.synchronizedMap(
-            new LinkedHashMap<PublicKey, PublicKey>(16, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<PublicKey, PublicKey> eldest) {
-                    return size() > REMEMBERED;
-                }
-            });
+    private static final Map<PublicKey, PublicKey> COPIES = LruMaps.synchronizedLru(REMEMBERED);
 
     private BcPublicKeys() {
     }

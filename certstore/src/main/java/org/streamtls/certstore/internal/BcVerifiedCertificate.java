@@ -17,7 +17,6 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Date;
 import java.util.List;
@@ -63,15 +62,7 @@ public final class BcVerifiedCertificate extends X509Certificate {
     /** How many verified certificates are remembered (the JDK's certificate factory keeps 750). */
     static final int REMEMBERED = 750;
 
-    private static final Map<X509Certificate, PublicKey> VERIFIED = Collections.synchronizedMap(
-            new LinkedHashMap<X509Certificate, PublicKey>(64, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<X509Certificate, PublicKey> eldest) {
-                    return size() > REMEMBERED;
-                }
-            });
+    private static final Map<X509Certificate, PublicKey> VERIFIED = LruMaps.synchronizedLru(REMEMBERED);
 
     private final X509Certificate certificate;
     private transient volatile X509Certificate bc;
