@@ -8,13 +8,15 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 /**
  * BouncyCastle's X.509 certificate whose public key comes from {@link PeerPublicKeys}: the same
  * key object (with its precomputation) for every handshake that presents this certificate, and
- * one parse per handshake instead of one per use (BouncyCastle parses the key again for each
- * usage check and verifier).
+ * one lookup per certificate object instead of a parse per use (BouncyCastle reads the key again
+ * for each usage check and verifier).
  */
 final class KeyReusingCertificate extends BcTlsCertificate {
 
     private final byte[] encoding;
     private final PeerPublicKeys keys;
+    /** The key once looked up: BouncyCastle asks for it several times per handshake. */
+    private volatile AsymmetricKeyParameter key;
 
     KeyReusingCertificate(BcTlsCrypto crypto, byte[] encoding, PeerPublicKeys keys) throws IOException {
         super(crypto, encoding);
@@ -24,6 +26,11 @@ final class KeyReusingCertificate extends BcTlsCertificate {
 
     @Override
     protected AsymmetricKeyParameter getPublicKey() throws IOException {
-        return keys.get(encoding, super::getPublicKey);
+        AsymmetricKeyParameter k = key;
+        if (k == null) {
+            k = keys.get(encoding, super::getPublicKey);
+            key = k;
+        }
+        return k;
     }
 }
