@@ -6,7 +6,6 @@ import java.security.interfaces.ECKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Vector;
-import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.DefaultTlsCredentialedSigner;
@@ -177,7 +176,7 @@ final class Signers {
             if (jca != null) {
                 return new DefaultTlsCredentialedSigner(params, jca, certificate, sigAlg);
             }
-            return new BcDefaultTlsCredentialedSigner(params, bc, PrivateKeyFactory.createKey(key.getEncoded()),
+            return new BcDefaultTlsCredentialedSigner(params, bc, OwnKeys.of(identity),
                     certificate, sigAlg);
         }
         if (crypto instanceof JcaTlsCrypto jca) {

@@ -1,5 +1,6 @@
 package org.streamtls.tls.internal.crypto;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -52,6 +53,34 @@ class PeerPublicKeysTest {
             return rsaKey;
         });
         assertEquals(1, reads[0], "the least recently used entry (RSA) was dropped");
+    }
+
+    @Test
+    void aCertificateIsEncodedAsTheBytesItWasMadeFromNotReEncoded() throws Exception {
+        byte[] der = TestIdentity.of(TestIdentity.KeyType.EC_P256).certificateDer;
+        // The same certificate with its outer SEQUENCE length in a longer form than DER allows
+        // (81 82 -> 82 00 82 ...): BouncyCastle parses it, and its own getEncoded() would re-encode.
+        byte[] ber = longFormOuterLength(der);
+        for (byte[] made : new byte[][] {der, ber}) {
+            KeyReusingCertificate certificate = new KeyReusingCertificate(crypto, made, new PeerPublicKeys(1));
+            byte[] encoded = certificate.getEncoded();
+            assertArrayEquals(made, encoded);
+            encoded[0] ^= 1;
+            assertArrayEquals(made, certificate.getEncoded(), "each call hands out its own copy");
+        }
+        assertEquals(der.length + 1, ber.length);
+    }
+
+    /** der with its outer length re-written with one more length byte (a valid BER, not DER, form). */
+    private static byte[] longFormOuterLength(byte[] der) {
+        int lengthBytes = der[1] & 0x7F;
+        assertEquals(0x80, der[1] & 0x80, "a certificate's outer length is in long form");
+        byte[] ber = new byte[der.length + 1];
+        ber[0] = der[0];
+        ber[1] = (byte) (0x80 | (lengthBytes + 1));
+        ber[2] = 0;
+        System.arraycopy(der, 2, ber, 3, der.length - 2);
+        return ber;
     }
 
     private AsymmetricKeyParameter ecKeyCopy(byte[] der) throws java.io.IOException {
